@@ -1,0 +1,44 @@
+package org.iom.dna.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. Nothing is sent here: {@link OutboxRelay}
+ * publishes committed rows, so an event exists on Kafka if and only if its state change committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param topic logical topic name from {@code org.iom.dna.events.Topics}
+     * @param key the aggregate id; Kafka keeps one key's events in order
+     * @param type the event's CloudEvents type
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String type, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.key = key;
+        event.type = type;
+        event.occurredAt = Instant.now();
+        try {
+            event.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
+        }
+        event.persist();
+        return event.eventId;
+    }
+}

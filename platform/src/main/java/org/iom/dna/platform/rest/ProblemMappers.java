@@ -1,0 +1,120 @@
+package org.iom.dna.platform.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem details. Responses name the offending field but never echo the
+ * rejected value: a request body holds names, phone numbers and birth dates.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::path).thenComparing(Problem.FieldError::message))
+                .toList();
+        return new Problem(Problem.type("validation"), "The request is not valid", 400,
+                errors.size() + " field(s) are not valid", errors, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String path = "$";
+        String message = "is not valid JSON";
+        if (e instanceof JsonMappingException mapping) {
+            path = jsonPath(mapping.getPath());
+            message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+        }
+        return new Problem(Problem.type("validation"), "The request is not valid", 400,
+                "the body could not be read", List.of(new Problem.FieldError(path, message)), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.of("unauthorized", "Authentication required", 401,
+                "send a valid bearer token from the suite's Keycloak realm").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of("forbidden", "Not allowed", 403,
+                "your role does not allow this operation").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return Problem.of("http-" + status, title, status, null).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        // The message of a database or library exception may quote personal data: log its type only.
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("incident %s: unexpected %s at %s", incident, e.getClass().getName(),
+                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return Problem.of("internal", "Internal error", 500,
+                "the error was logged as incident " + incident).toResponse();
+    }
+
+    private static String jsonPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder("$");
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            // The first nodes name the Java method and parameter: not part of the JSON document.
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                path.append("['").append(node.getKey()).append("']");
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.BEAN
+                    && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                path.append('.').append(node.getName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
