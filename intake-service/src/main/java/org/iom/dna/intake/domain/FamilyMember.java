@@ -1,0 +1,83 @@
+package org.iom.dna.intake.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/**
+ * One person of the family to be sampled. The columns hold scheduling facts only; everything that
+ * identifies or reaches the person is in {@code personalData}, encrypted.
+ */
+@Entity
+@Table(name = "family_member")
+public class FamilyMember extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "request_id")
+    public SamplingRequest request;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "person_ref", nullable = false)
+    public String personRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Relationship relationship;
+
+    @Column(name = "age_on_deadline", nullable = false)
+    public int ageOnDeadline;
+
+    @Column(nullable = false)
+    public boolean minor;
+
+    @Column(name = "accompanied_by")
+    public String accompaniedBy;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(name = "needs_interpreter", nullable = false)
+    public boolean needsInterpreter;
+
+    @Column(name = "current_country", nullable = false)
+    public String currentCountry;
+
+    /** AES-GCM ciphertext of {@code PersonalData} as JSON. */
+    @Column(name = "personal_data", nullable = false)
+    public byte[] personalData;
+
+    @Column(name = "pii_key_id", nullable = false)
+    public String piiKeyId;
+
+    @Column(name = "appointment_id")
+    public UUID appointmentId;
+
+    @Column(name = "centre_code")
+    public String centreCode;
+
+    public String zone;
+
+    @Column(name = "local_date")
+    public LocalDate localDate;
+
+    @Column(name = "local_time")
+    public LocalTime localTime;
+
+    @Column(name = "starts_at")
+    public Instant startsAt;
+}

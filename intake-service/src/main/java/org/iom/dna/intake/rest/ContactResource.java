@@ -1,0 +1,58 @@
+package org.iom.dna.intake.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.intake.service.MemberContact;
+import org.iom.dna.intake.service.SamplingRequestService;
+import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.rest.ProblemException;
+
+/**
+ * Internal: notification-service fetches a member's contact channels just before it sends, so that
+ * it never has to keep them. Every read is audited.
+ */
+@Path("/internal/v1/sampling-requests/{id}/members/{personRef}/contact")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal", description = "Service-to-service; not for people")
+@SecurityRequirement(name = "keycloak")
+public class ContactResource {
+
+    private final SamplingRequestService service;
+    private final SecurityIdentity identity;
+
+    ContactResource(SamplingRequestService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed("notification-service")
+    @Operation(summary = "Contact channels and language of one family member, for a message about to be sent")
+    @APIResponse(responseCode = "200", description = "The contact details",
+            content = @Content(schema = @Schema(implementation = MemberContact.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only notification-service may read contact details",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberContact contact(@PathParam("id") UUID id, @PathParam("personRef") String personRef,
+            @QueryParam("purpose") String purpose) {
+        String why = purpose == null || purpose.isBlank() ? "unspecified" : purpose.substring(0, Math.min(100, purpose.length()));
+        return service.contactFor(id, personRef, identity.getPrincipal().getName(), why)
+                .orElseThrow(() -> ProblemException.notFound("family member"));
+    }
+}

@@ -1,0 +1,54 @@
+package org.iom.dna.intake.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.iom.dna.intake.domain.PartialDate;
+import org.iom.dna.intake.domain.Relationship;
+
+/** One family member to be sampled. */
+@Schema(name = "FamilyMemberSubmission")
+public record FamilyMemberSubmission(
+        @Schema(description = "The IND's person reference, unique within the request", examples = "P-100231")
+        @NotBlank @Size(max = 64)
+        String personRef,
+
+        @NotBlank @Size(max = 100) String givenName,
+        @NotBlank @Size(max = 100) String familyName,
+
+        @Schema(description = "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD", examples = "1991")
+        @NotBlank @Pattern(regexp = PartialDate.PATTERN, message = "must be YYYY, YYYY-MM or YYYY-MM-DD")
+        String dateOfBirth,
+
+        @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
+        String sex,
+
+        @NotNull Relationship relationship,
+
+        @Schema(description = "ISO 3166-1 alpha-2", examples = "ER")
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String nationality,
+
+        @Schema(description = "ISO 3166-1 alpha-2 country where the member is now", examples = "ET")
+        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String currentCountry,
+
+        @Size(max = 100) String currentCity,
+
+        @Schema(examples = "+251911234567") @E164 String phone,
+
+        @Email @Size(max = 254) String email,
+
+        @Schema(description = "BCP 47 language tag the member is addressed in", examples = "ti")
+        @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as ti or ar-SD")
+        String preferredLanguage,
+
+        boolean needsInterpreter,
+
+        @Schema(description = "For a minor: personRef of the adult member who comes with them")
+        @Size(max = 64) String accompaniedBy,
+
+        @Schema(description = "For a minor without an accompanying member: the appointed guardian or escort")
+        @Size(max = 200) String guardianName) {
+}

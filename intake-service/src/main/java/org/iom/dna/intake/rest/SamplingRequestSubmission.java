@@ -1,0 +1,45 @@
+package org.iom.dna.intake.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.iom.dna.intake.domain.Priority;
+import org.iom.dna.intake.domain.SamplingCountry;
+
+/** A family case as the IND submits it. */
+@Schema(name = "SamplingRequestSubmission")
+public record SamplingRequestSubmission(
+        @Schema(description = "The IND's own reference for this request; resending it is idempotent",
+                examples = "IND-2026-000123")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._/-]+", message = "may contain letters, digits and . _ / - only")
+        String indReference,
+
+        @Schema(description = "The sponsor's V-number", examples = "V123456789")
+        @NotBlank @Size(max = 32)
+        String caseNumber,
+
+        @NotNull Priority priority,
+
+        @Schema(description = "Sampling must be done by this date", examples = "2027-12-31")
+        @NotNull @Future LocalDate deadline,
+
+        @NotNull SamplingCountry country,
+
+        @Schema(description = "Centre code the IND prefers, e.g. ET-ADD", examples = "ET-ADD")
+        @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must be a centre code such as ET-ADD")
+        String preferredCentre,
+
+        @Schema(description = "A note for IOM staff; stored encrypted, never sent on")
+        @Size(max = 2000)
+        String note,
+
+        @NotEmpty @Size(max = 20)
+        List<@Valid @NotNull FamilyMemberSubmission> members) {
+}

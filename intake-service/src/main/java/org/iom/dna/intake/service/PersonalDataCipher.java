@@ -1,0 +1,110 @@
+package org.iom.dna.intake.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.iom.dna.intake.config.PiiConfig;
+
+/**
+ * AES-256-GCM for personal data at rest, with the JDK's provider. Each ciphertext is bound to the
+ * row it belongs to (the row id is the associated data), so a ciphertext copied onto another row
+ * does not decrypt. Layout: 12-byte nonce followed by ciphertext and tag.
+ */
+@ApplicationScoped
+public class PersonalDataCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys = new HashMap<>();
+    private final String activeKeyId;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    PersonalDataCipher(PiiConfig config, ObjectMapper json) {
+        for (String entry : config.keys()) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalStateException("dna.pii.keys entries must be keyId:base64");
+            }
+            byte[] key = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
+            if (key.length != 32) {
+                throw new IllegalStateException("PII key " + entry.substring(0, colon) + " must be 32 bytes");
+            }
+            keys.put(entry.substring(0, colon).trim(), new SecretKeySpec(key, "AES"));
+        }
+        if (!keys.containsKey(config.activeKey())) {
+            throw new IllegalStateException("dna.pii.active-key names no configured key");
+        }
+        this.activeKeyId = config.activeKey();
+        this.json = json;
+    }
+
+    public record Sealed(String keyId, byte[] ciphertext) {
+    }
+
+    public Sealed sealJson(Object value, UUID owner) {
+        try {
+            return seal(json.writeValueAsBytes(value), owner);
+        } catch (IOException e) {
+            throw new IllegalStateException("personal data could not be serialised", e);
+        }
+    }
+
+    public <T> T openJson(String keyId, byte[] ciphertext, UUID owner, Class<T> type) {
+        try {
+            return json.readValue(open(keyId, ciphertext, owner), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("personal data could not be read", e);
+        }
+    }
+
+    public Sealed sealText(String text, UUID owner) {
+        return seal(text.getBytes(StandardCharsets.UTF_8), owner);
+    }
+
+    public Sealed seal(byte[] plaintext, UUID owner) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(owner));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return new Sealed(activeKeyId, ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public byte[] open(String keyId, byte[] ciphertext, UUID owner) {
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("PII key " + keyId + " is not configured");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
+            cipher.updateAAD(aad(owner));
+            return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed", e);
+        }
+    }
+
+    private static byte[] aad(UUID owner) {
+        return owner.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+}

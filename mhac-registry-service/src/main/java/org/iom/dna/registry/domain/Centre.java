@@ -1,0 +1,58 @@
+package org.iom.dna.registry.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A Migration Health Assessment Centre (or an ad-hoc sampling location). */
+@Entity
+@Table(name = "centre")
+public class Centre extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String country;
+
+    @Column(nullable = false)
+    public String city;
+
+    @Column(name = "city_assumed", nullable = false)
+    public boolean cityAssumed;
+
+    public String address;
+
+    /** IANA zone id; offsets are never stored because governments change them by decree. */
+    @Column(nullable = false)
+    public String zone;
+
+    /** Comma-separated BCP 47 tags of languages with an interpreter on site. */
+    @Column(nullable = false)
+    public String languages;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CentreStatus status;
+
+    @Version
+    public int version;
+
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+
+    public static List<Centre> active() {
+        return list("status", CentreStatus.ACTIVE);
+    }
+}

@@ -1,0 +1,5 @@
+package org.iom.dna.registry.domain;
+
+public enum CentreStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

@@ -1,0 +1,124 @@
+package org.iom.dna.registry.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iom.dna.events.SlotOpenedV1;
+import org.iom.dna.events.Topics;
+import org.iom.dna.registry.domain.AvailabilityTemplate;
+import org.iom.dna.registry.domain.Centre;
+import org.iom.dna.registry.domain.CentreStatus;
+import org.iom.dna.registry.domain.Closure;
+import org.iom.dna.registry.domain.OpeningHours;
+import org.iom.dna.registry.domain.Slot;
+import org.iom.dna.registry.domain.SlotStatus;
+import org.iom.dna.platform.messaging.Outbox;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps every active centre's slots generated for the rolling horizon. Idempotent: a slot that
+ * exists (same centre and start instant) is never created twice, so running it again, or on several
+ * instances, adds only what is missing.
+ */
+@ApplicationScoped
+public class SlotGenerationService {
+
+    private static final Logger LOG = Logger.getLogger(SlotGenerationService.class);
+
+    private final Outbox outbox;
+    private final Period horizon;
+    private final boolean generateOnStart;
+
+    SlotGenerationService(Outbox outbox,
+            @ConfigProperty(name = "registry.slots.horizon") Period horizon,
+            @ConfigProperty(name = "registry.slots.generate-on-start") boolean generateOnStart) {
+        this.outbox = outbox;
+        this.horizon = horizon;
+        this.generateOnStart = generateOnStart;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (generateOnStart) {
+            generateAll();
+        }
+    }
+
+    @Scheduled(cron = "${registry.slots.cron:0 15 0 * * ?}")
+    void nightly() {
+        generateAll();
+    }
+
+    public void generateAll() {
+        List<String> codes = QuarkusTransaction.requiringNew().call(() ->
+                Centre.active().stream().map(c -> c.code).toList());
+        int created = 0;
+        for (String code : codes) {
+            created += QuarkusTransaction.requiringNew().call(() -> generate(code, null, null));
+        }
+        LOG.infof("slot generation: %d new slot(s) across %d active centre(s)", created, codes.size());
+    }
+
+    /**
+     * Generates one centre's missing slots from {@code from} (default: today at the centre) to
+     * {@code to} (default: the end of the horizon), both inclusive.
+     *
+     * @return how many slots were created
+     */
+    @Transactional
+    public int generate(String centreCode, LocalDate from, LocalDate to) {
+        Centre centre = Centre.findById(centreCode);
+        if (centre == null || centre.status != CentreStatus.ACTIVE) {
+            return 0;
+        }
+        LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
+        LocalDate last = to != null ? to : first.plus(horizon);
+        Map<DayOfWeek, SlotGenerator.Hours> week = OpeningHours.forCentre(centre.code).stream()
+                .collect(Collectors.toMap(OpeningHours::dayOfWeek, h -> new SlotGenerator.Hours(h.opens, h.closes)));
+        List<SlotGenerator.Rule> rules = AvailabilityTemplate.forCentre(centre.code).stream()
+                .map(t -> new SlotGenerator.Rule(t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity,
+                        t.validFrom, t.validTo))
+                .toList();
+        List<Closure> closures = Closure.affecting(centre, first, last);
+        List<SlotGenerator.PlannedSlot> plan = SlotGenerator.plan(centre.zoneId(), week, rules,
+                day -> closures.stream().anyMatch(c -> c.covers(day)), first, last);
+
+        Set<Instant> existing = new HashSet<>();
+        Slot.between(centre.code, first, last).forEach(s -> existing.add(s.startsAt));
+        int created = 0;
+        for (SlotGenerator.PlannedSlot planned : plan) {
+            if (existing.contains(planned.startsAt().toInstant())) {
+                continue;
+            }
+            Slot slot = new Slot();
+            slot.id = UUID.randomUUID();
+            slot.centreCode = centre.code;
+            slot.localDate = planned.localDate();
+            slot.localStart = planned.localStart();
+            slot.localEnd = planned.localEnd();
+            slot.startsAt = planned.startsAt().toInstant();
+            slot.endsAt = planned.endsAt().toInstant();
+            slot.capacity = planned.capacity();
+            slot.status = SlotStatus.OPEN;
+            slot.persist();
+            outbox.publish(Topics.SLOTS, centre.code, SlotOpenedV1.TYPE, new SlotOpenedV1(slot.id, centre.code,
+                    centre.country, centre.zone, slot.localDate, slot.localStart, slot.startsAt, slot.endsAt,
+                    slot.capacity));
+            created++;
+        }
+        return created;
+    }
+}

@@ -1,0 +1,5 @@
+package org.iom.dna.notification.domain;
+
+public enum Channel {
+    EMAIL, SMS
+}

@@ -1,0 +1,60 @@
+package org.iom.dna.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.rest.ProblemException;
+
+@Path("/api/v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries", description = "Every message sent, or tried, to a family")
+@SecurityRequirement(name = "keycloak")
+public class DeliveryResource {
+
+    public record DeliveryView(UUID id, String kind, String channel, String memberRef, String centreCode,
+            LocalDate localDate, LocalTime localStart, String status, int attempts, String lastError,
+            Instant createdAt, Instant sentAt) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.kind, d.channel.name(), d.memberRef, d.centreCode, d.localDate,
+                    d.localStart, d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
+        }
+    }
+
+    @GET
+    @RolesAllowed({"country-office", "admin"})
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Deliveries for one sampling request, oldest first")
+    @APIResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(schema = @Schema(implementation = DeliveryView[].class)))
+    @APIResponse(responseCode = "400", description = "requestId missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
+        if (requestId == null) {
+            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                    "requestId is required", List.of(new Problem.FieldError("requestId", "must be given")), null));
+        }
+        return Delivery.forRequest(requestId).stream().map(DeliveryView::of).toList();
+    }
+}

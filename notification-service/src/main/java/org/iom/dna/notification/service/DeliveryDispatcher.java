@@ -1,0 +1,105 @@
+package org.iom.dna.notification.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.iom.dna.notification.client.IntakeContactClient;
+import org.iom.dna.notification.client.MemberContact;
+import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.notification.domain.DeliveryStatus;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries: fetches the member's contact details from intake, sends, records the
+ * attempt. Failures are retried with growing pauses up to {@code notification.max-attempts}. Rows are
+ * claimed with SKIP LOCKED, so several instances never send the same message at once.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+
+    private final EntityManager em;
+    private final IntakeContactClient intake;
+    private final Mailer mailer;
+    private final Template confirmation;
+    private final int maxAttempts;
+
+    DeliveryDispatcher(EntityManager em, @RestClient IntakeContactClient intake, Mailer mailer,
+            @Location("appointmentConfirmation.txt") Template confirmation,
+            @ConfigProperty(name = "notification.max-attempts") int maxAttempts) {
+        this.em = em;
+        this.intake = intake;
+        this.mailer = mailer;
+        this.confirmation = confirmation;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(every = "${notification.dispatch-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatchDue() {
+        int sent;
+        do {
+            sent = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
+        } while (sent > 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    int dispatchBatch() {
+        List<Delivery> due = em.createNativeQuery("select * from delivery where status = 'PENDING'"
+                + " and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked", Delivery.class)
+                .getResultList();
+        for (Delivery delivery : due) {
+            attempt(delivery);
+        }
+        return due.size();
+    }
+
+    private void attempt(Delivery delivery) {
+        delivery.attempts++;
+        try {
+            MemberContact contact = intake.contact(delivery.requestId, delivery.memberRef, "appointment-confirmation");
+            if (contact.email() == null || contact.email().isBlank()) {
+                delivery.status = DeliveryStatus.NO_CHANNEL;
+                return;
+            }
+            String body = confirmation.data("contact", contact).data("delivery", delivery)
+                    .data("localDate", DATE.format(delivery.localDate))
+                    .data("localTime", delivery.localStart.toString())
+                    .render();
+            mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body));
+            delivery.status = DeliveryStatus.SENT;
+            delivery.sentAt = Instant.now();
+            delivery.lastError = null;
+        } catch (WebApplicationException e) {
+            failed(delivery, "intake answered " + e.getResponse().getStatus());
+        } catch (RuntimeException e) {
+            failed(delivery, e.getClass().getSimpleName());
+        }
+    }
+
+    private void failed(Delivery delivery, String reason) {
+        delivery.lastError = reason;
+        if (delivery.attempts >= maxAttempts) {
+            delivery.status = DeliveryStatus.FAILED;
+            LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
+        } else {
+            delivery.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(5L << delivery.attempts));
+            LOG.infof("delivery %s attempt %d failed (%s), retrying", delivery.id, delivery.attempts, reason);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.iom.dna.scheduling.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The shape of a family case as scheduling needs it: no names, no contacts. */
+@Entity
+@Table(name = "family_case")
+public class FamilyCase extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(nullable = false)
+    public String country;
+
+    @Column(name = "preferred_centre")
+    public String preferredCentre;
+
+    @Column(nullable = false)
+    public String priority;
+
+    @Column(name = "priority_rank", nullable = false)
+    public short priorityRank;
+
+    @Column(nullable = false)
+    public LocalDate deadline;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "familyCase", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<CaseMember> members = new ArrayList<>();
+
+    /** Waiting families in the order they are served: priority, then deadline, then arrival. */
+    public static List<UUID> waitlist(int limit) {
+        return find("status = ?1 order by priorityRank desc, deadline, receivedAt", CaseStatus.WAITING)
+                .page(0, limit).<FamilyCase>list().stream().map(c -> c.requestId).toList();
+    }
+
+    /** Higher is served first. */
+    public static short rankOf(String priority) {
+        return switch (priority) {
+            case "UNACCOMPANIED_MINOR" -> 4;
+            case "MEDICAL" -> 3;
+            case "URGENT" -> 2;
+            default -> 1;
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.iom.dna.scheduling.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.scheduling.domain.Appointment;
+import org.iom.dna.scheduling.domain.FamilyCase;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Families", description = "Bookings and the waitlist")
+@SecurityRequirement(name = "keycloak")
+@RolesAllowed({"country-office", "admin"})
+public class FamilyResource {
+
+    @GET
+    @Path("/families/{requestId}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "A family's scheduling status and appointment")
+    @APIResponse(responseCode = "200", description = "The family",
+            content = @Content(schema = @Schema(implementation = FamilyView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Scheduling has not received this request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FamilyView family(@PathParam("requestId") UUID requestId) {
+        FamilyCase family = FamilyCase.<FamilyCase>findByIdOptional(requestId)
+                .orElseThrow(() -> ProblemException.notFound("family " + requestId));
+        return FamilyView.of(family, Appointment.liveFor(requestId).orElse(null));
+    }
+
+    @GET
+    @Path("/waitlist")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Families waiting for a feasible day, in the order they will be served")
+    @APIResponse(responseCode = "200", description = "The waitlist",
+            content = @Content(schema = @Schema(implementation = FamilyView[].class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<FamilyView> waitlist() {
+        return FamilyCase.waitlist(1000).stream()
+                .map(id -> FamilyView.of(FamilyCase.findById(id), null)).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package org.iom.dna.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.iom.dna.events.SamplingRequestReceivedV1;
+import org.iom.dna.events.SlotOpenedV1;
+import org.iom.dna.scheduling.domain.CaseMember;
+import org.iom.dna.scheduling.domain.CaseStatus;
+import org.iom.dna.scheduling.domain.FamilyCase;
+
+/** Keeps scheduling's copies of families and slots in step with the events of intake and registry. */
+@ApplicationScoped
+public class ReplicaService {
+
+    private final EntityManager em;
+    private final WaitlistService waitlist;
+
+    ReplicaService(EntityManager em, WaitlistService waitlist) {
+        this.em = em;
+        this.waitlist = waitlist;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void familyReceived(SamplingRequestReceivedV1 event) {
+        if (FamilyCase.findById(event.requestId()) != null) {
+            return;
+        }
+        FamilyCase family = new FamilyCase();
+        family.requestId = event.requestId();
+        family.country = event.country();
+        family.preferredCentre = event.preferredCentre();
+        family.priority = event.priority();
+        family.priorityRank = FamilyCase.rankOf(event.priority());
+        family.deadline = event.deadline();
+        family.receivedAt = event.receivedAt();
+        family.status = CaseStatus.WAITING;
+        family.updatedAt = Instant.now();
+        int position = 0;
+        for (SamplingRequestReceivedV1.Member m : event.members()) {
+            CaseMember member = new CaseMember();
+            member.key.memberRef = m.memberRef();
+            member.familyCase = family;
+            member.position = position++;
+            member.ageOnDeadline = m.ageOnDeadline();
+            member.minor = m.minor();
+            member.accompaniedBy = m.accompaniedBy();
+            member.currentCountry = m.currentCountry();
+            family.members.add(member);
+        }
+        family.persist();
+        waitlist.capacityOrDemandChanged();
+    }
+
+    /** Upsert: a replayed or re-sent slot event leaves the booked count alone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void slotOpened(SlotOpenedV1 e) {
+        em.createNativeQuery("insert into slot (id, centre_code, country, zone, local_date, local_start, starts_at,"
+                        + " ends_at, capacity, booked, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, 'OPEN')"
+                        + " on conflict (id) do update set capacity = excluded.capacity, status = 'OPEN'")
+                .setParameter(1, e.slotId()).setParameter(2, e.centreCode()).setParameter(3, e.country())
+                .setParameter(4, e.zone()).setParameter(5, e.localDate()).setParameter(6, e.localStart())
+                .setParameter(7, e.startsAt()).setParameter(8, e.endsAt()).setParameter(9, e.capacity())
+                .executeUpdate();
+        waitlist.capacityOrDemandChanged();
+    }
+}

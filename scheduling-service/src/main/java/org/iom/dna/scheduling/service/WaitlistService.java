@@ -1,0 +1,64 @@
+package org.iom.dna.scheduling.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.iom.dna.scheduling.domain.FamilyCase;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves waiting families in priority order whenever something changed that could let them in (a
+ * new family, new or larger slots), and at least every half minute for changes made by other
+ * instances.
+ */
+@ApplicationScoped
+public class WaitlistService {
+
+    private static final Logger LOG = Logger.getLogger(WaitlistService.class);
+    private static final int PASS_SIZE = 500;
+    private static final long FULL_PASS_SECONDS = 30;
+
+    private final BookingService booking;
+    private final AtomicBoolean changed = new AtomicBoolean(true);
+    private volatile Instant lastPass = Instant.EPOCH;
+
+    WaitlistService(BookingService booking) {
+        this.booking = booking;
+    }
+
+    /** Something that may let a waiting family in has happened. */
+    public void capacityOrDemandChanged() {
+        changed.set(true);
+    }
+
+    @Scheduled(every = "${scheduling.waitlist.interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void serve() {
+        boolean due = lastPass.plusSeconds(FULL_PASS_SECONDS).isBefore(Instant.now());
+        if (!changed.getAndSet(false) && !due) {
+            return;
+        }
+        lastPass = Instant.now();
+        List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> FamilyCase.waitlist(PASS_SIZE));
+        int booked = 0;
+        for (UUID requestId : waiting) {
+            try {
+                if (booking.tryBook(requestId).isPresent()) {
+                    booked++;
+                }
+            } catch (BookingService.CapacityTaken e) {
+                changed.set(true); // lost a race for a slot: try this family again on the next pass
+            } catch (RuntimeException e) {
+                LOG.warnf("booking request %s failed: %s", requestId, e.getClass().getSimpleName());
+                changed.set(true);
+            }
+        }
+        if (booked > 0) {
+            LOG.infof("waitlist pass: booked %d of %d waiting famil(ies)", booked, waiting.size());
+        }
+    }
+}

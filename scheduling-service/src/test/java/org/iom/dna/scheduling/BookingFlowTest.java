@@ -1,0 +1,118 @@
+package org.iom.dna.scheduling;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.iom.dna.testing.Tokens;
+import org.iom.dna.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives scheduling through the real broker: slots and families arrive as registry and intake
+ * publish them, bookings leave as AppointmentBookedV1. Each test uses its own made-up country code
+ * so that its slots are the only ones that can match.
+ */
+@QuarkusTest
+class BookingFlowTest {
+
+    private static final String SLOTS = "test.registry.slots.v1";
+    private static final String REQUESTS = "test.intake.sampling-requests.v1";
+    private static final String APPOINTMENTS = "test.scheduling.appointments.v1";
+
+    private static String country() {
+        char a = (char) ('Q' + (int) (Math.random() * 4));
+        char b = (char) ('A' + (int) (Math.random() * 26));
+        return "" + a + b;
+    }
+
+    private static String openSlot(UUID id, String centre, String country, LocalDate day, int hour, int capacity) {
+        String starts = day.atTime(hour, 0).toInstant(ZoneOffset.UTC).toString();
+        String ends = day.atTime(hour, 30).toInstant(ZoneOffset.UTC).toString();
+        String json = """
+                {"slotId": "%s", "centreCode": "%s", "country": "%s", "zone": "UTC", "localDate": "%s",
+                 "localStart": "%02d:00:00", "startsAt": "%s", "endsAt": "%s", "capacity": %d}
+                """.formatted(id, centre, country, day, hour, starts, ends, capacity);
+        return TopicProbe.publish(SLOTS, centre, "org.iom.dna.registry.SlotOpened.v1", json);
+    }
+
+    private static void family(UUID requestId, String country, String priority, LocalDate deadline, String... refs) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < refs.length; i++) {
+            members.append(i == 0 ? "" : ",").append("""
+                    {"memberRef": "%s", "ageOnDeadline": 30, "minor": false, "accompaniedBy": null,
+                     "language": "ar", "needsInterpreter": false, "currentCountry": "%s"}""".formatted(refs[i], country));
+        }
+        String json = """
+                {"requestId": "%s", "country": "%s", "preferredCentre": null, "priority": "%s", "deadline": "%s",
+                 "receivedAt": "%s", "members": [%s]}
+                """.formatted(requestId, country, priority, deadline, java.time.Instant.now(), members);
+        TopicProbe.publish(REQUESTS, requestId.toString(), "org.iom.dna.intake.SamplingRequestReceived.v1", json);
+    }
+
+    @Test
+    void shouldBookFamilyIntoEarliestDayAndPublishAppointment() {
+        String country = country();
+        LocalDate day1 = LocalDate.now().plusDays(5);
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        openSlot(early, country + "-AAA", country, day1, 9, 1);          // too small for two people
+        openSlot(late, country + "-AAA", country, day1.plusDays(1), 9, 2);
+        UUID requestId = UUID.randomUUID();
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            family(requestId, country, "STANDARD", LocalDate.now().plusMonths(2), "P-1", "P-2");
+            ConsumerRecord<String, String> booked = appointments.await(r -> requestId.toString().equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertEquals("org.iom.dna.scheduling.AppointmentBooked.v1", TopicProbe.header(booked, "ce_type"));
+            assertTrue(booked.value().contains("\"localDate\":\"" + day1.plusDays(1) + "\""), booked.value());
+            assertTrue(booked.value().contains(late.toString()));
+        }
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + requestId)
+                .then().statusCode(200).body("status", equalTo("BOOKED"))
+                .body("appointment.centreCode", equalTo(country + "-AAA"))
+                .body("appointment.members.size()", equalTo(2));
+    }
+
+    @Test
+    void shouldWaitlistWhenFullAndServeHigherPriorityFirstWhenCapacityAppears() {
+        String country = country();
+        LocalDate deadline = LocalDate.now().plusMonths(1);
+        UUID standard = UUID.randomUUID();
+        UUID medical = UUID.randomUUID();
+        family(standard, country, "STANDARD", deadline, "S-1");
+        family(medical, country, "MEDICAL", deadline, "M-1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.user("admin")).get("/api/v1/waitlist").then().statusCode(200)
+                        .body("findAll { it.requestId == '" + standard + "' || it.requestId == '" + medical + "' }.requestId",
+                                equalTo(List.of(medical.toString(), standard.toString()))));
+
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            openSlot(UUID.randomUUID(), country + "-BBB", country, LocalDate.now().plusDays(7), 10, 1);
+            ConsumerRecord<String, String> booked = appointments.await(
+                    r -> medical.toString().equals(r.key()) || standard.toString().equals(r.key()), Duration.ofSeconds(30));
+            assertEquals(medical.toString(), booked.key(), "one place: the medical case goes first");
+            List<ConsumerRecord<String, String>> all = appointments.drain(Duration.ofSeconds(3));
+            assertTrue(all.stream().noneMatch(r -> standard.toString().equals(r.key())), "capacity 1 is never exceeded");
+        }
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + standard)
+                .then().statusCode(200).body("status", equalTo("WAITING"));
+    }
+
+    @Test
+    void shouldAnswerProblemsForMissingTokenWrongRoleAndUnknownFamily() {
+        given().get("/api/v1/waitlist").then().statusCode(401);
+        given().auth().oauth2(Tokens.user("staff-addis")).get("/api/v1/waitlist").then().statusCode(403);
+        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/families/" + UUID.randomUUID()).then().statusCode(403);
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
