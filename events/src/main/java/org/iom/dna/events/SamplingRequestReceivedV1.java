@@ -9,12 +9,15 @@ import java.util.UUID;
  * The IND asked IOM to sample a family. Carries only what scheduling needs: references and
  * scheduling facts, never names, contact details, birth dates or notes.
  *
+ * @param country ISO 3166-1 alpha-2 sampling country
+ * @param adHocLocation true when the IND asked for sampling outside the MHACs (staff arrange it)
  * @param preferredCentre centre code the IND asked for, or {@code null}
  * @param members in the order the IND listed them
  */
 public record SamplingRequestReceivedV1(
         UUID requestId,
         String country,
+        boolean adHocLocation,
         String preferredCentre,
         String priority,
         LocalDate deadline,
@@ -39,6 +42,8 @@ public record SamplingRequestReceivedV1(
             String accompaniedBy,
             String language,
             boolean needsInterpreter,
+            boolean needsAccessibility,
+            boolean needsMedicalCare,
             String currentCountry) {
     }
 }

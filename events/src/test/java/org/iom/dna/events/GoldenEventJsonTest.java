@@ -33,7 +33,13 @@ class GoldenEventJsonTest {
         return Stream.of(
                 Arguments.of("SamplingRequestReceivedV1.json", SamplingRequestReceivedV1.class),
                 Arguments.of("SlotOpenedV1.json", SlotOpenedV1.class),
-                Arguments.of("AppointmentBookedV1.json", AppointmentBookedV1.class));
+                Arguments.of("AppointmentBookedV1.json", AppointmentBookedV1.class),
+                Arguments.of("SamplingRequestAmendedV1.json", SamplingRequestAmendedV1.class),
+                Arguments.of("SamplingRequestCancelledV1.json", SamplingRequestCancelledV1.class),
+                Arguments.of("FamilyWaitlistedV1.json", FamilyWaitlistedV1.class),
+                Arguments.of("AttendanceRecordedV1.json", AttendanceRecordedV1.class),
+                Arguments.of("ContactAttemptRecordedV1.json", ContactAttemptRecordedV1.class),
+                Arguments.of("MemberUnreachableV1.json", MemberUnreachableV1.class));
     }
 
     @ParameterizedTest(name = "{0}")

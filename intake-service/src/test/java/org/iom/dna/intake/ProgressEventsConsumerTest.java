@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** intake follows scheduling's AppointmentBookedV1 through the real broker. */
 @QuarkusTest
-class AppointmentEventsConsumerTest {
+class ProgressEventsConsumerTest {
 
     @Test
     void shouldMarkRequestScheduledWhenWholeFamilyIsBookedAndIgnoreRedelivery() {
@@ -47,8 +47,64 @@ class AppointmentEventsConsumerTest {
 
         List<String> steps = given().auth().oauth2(Tokens.indSystem())
                 .get("/api/v1/sampling-requests/" + id + "/history")
-                .then().statusCode(200).body("to", hasItems("RECEIVED", "SCHEDULED")).extract().path("to");
+                .then().statusCode(200).body("transitions.to", hasItems("RECEIVED", "SCHEDULED"))
+                .extract().path("transitions.to");
         // The redelivered copy (same CloudEvents id) changed nothing.
         org.junit.jupiter.api.Assertions.assertEquals(List.of("RECEIVED", "SCHEDULED"), steps);
+    }
+
+    private static final String SCHEDULING = "test.scheduling.appointments.v1";
+    private static final String NOTIFICATION = "test.notification.deliveries.v1";
+
+    private static String status(String id) {
+        return given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id)
+                .then().statusCode(200).extract().path("status");
+    }
+
+    private static void attendance(String id, String memberRef, String outcome) {
+        TopicProbe.publish(SCHEDULING, id, "org.iom.dna.scheduling.AttendanceRecorded.v1", """
+                {"requestId": "%s", "appointmentId": "%s", "memberRef": "%s", "outcome": "%s",
+                 "recordedAt": "2026-12-07T06:05:00Z"}""".formatted(id, UUID.randomUUID(), memberRef, outcome));
+    }
+
+    @Test
+    void shouldFollowWaitlistAndAttendanceToSampled() {
+        String id = Families.submitted();
+        TopicProbe.publish(SCHEDULING, id, "org.iom.dna.scheduling.FamilyWaitlisted.v1",
+                "{\"requestId\": \"" + id + "\", \"waitlistedAt\": \"2026-11-28T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITLISTED".equals(status(id)));
+
+        attendance(id, "P-1", "SAMPLED");
+        attendance(id, "P-2", "NO_SHOW");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PARTIALLY_SAMPLED".equals(status(id)));
+        attendance(id, "P-2", "SAMPLED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SAMPLED".equals(status(id)));
+
+        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id).then()
+                .body("members.outcome", org.hamcrest.Matchers.everyItem(equalTo("SAMPLED")));
+    }
+
+    @Test
+    void shouldListContactAttemptsInHistoryAndMarkUnreachableMembers() {
+        String id = Families.submitted();
+        UUID delivery = UUID.randomUUID();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            TopicProbe.publish(NOTIFICATION, id, "org.iom.dna.notification.ContactAttemptRecorded.v1", """
+                    {"deliveryId": "%s", "requestId": "%s", "memberRef": "P-1", "kind": "APPOINTMENT_CONFIRMATION",
+                     "channel": "SMS", "attempt": %d, "outcome": "FAILED", "attemptedAt": "2026-11-28T10:0%d:00Z"}"""
+                    .formatted(delivery, id, attempt, attempt));
+        }
+        TopicProbe.publish(NOTIFICATION, id, "org.iom.dna.notification.MemberUnreachable.v1", """
+                {"requestId": "%s", "memberRef": "P-1", "attempts": 6, "declaredAt": "2026-12-20T10:00:00Z"}"""
+                .formatted(id));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UNREACHABLE".equals(status(id)));
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/sampling-requests/" + id + "/history")
+                .then().statusCode(200)
+                .body("contactAttempts.attempt", equalTo(List.of(1, 2)))
+                .body("contactAttempts[0].channel", equalTo("SMS"))
+                .body("transitions.to", hasItems("RECEIVED", "UNREACHABLE"));
+        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id)
+                .then().body("members[0].unreachable", equalTo(true));
     }
 }

@@ -74,20 +74,41 @@ class SamplingRequestResourceTest {
 
     @Test
     void shouldListEveryViolationWithItsJsonPathAndNoPersonalData() {
-        String body = Families.motherAndSon(Families.freshReference(), "+2519")
+        String body = Families.motherAndSon(Families.freshReference(), "+99977")
                 .replace("\"accompaniedBy\": \"P-1\"", "\"accompaniedBy\": null");
         given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(body)
                 .post(REQUESTS)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.path", hasItem("$.members[0].phone"))
-                .body(not(containsString("+2519")));
+                .body("errors.path", hasItem("$.members[0].contact.phone"))
+                .body(not(containsString("99977")));
 
         given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON)
                 .body(Families.motherAndSon(Families.freshReference()).replace("\"accompaniedBy\": \"P-1\"", "\"accompaniedBy\": null"))
                 .post(REQUESTS)
                 .then().statusCode(400)
                 .body("errors.path", hasItem("$.members[1].accompaniedBy"));
+    }
+
+    @Test
+    void shouldExplainCrossFieldRulesWithPaths() {
+        String body = Families.motherAndSon(Families.freshReference())
+                .replace("\"country\": \"ET\",", "\"country\": \"ET\", \"adHocLocation\": {\"country\": \"ET\", \"city\": \"Mekelle\"},")
+                .replace("\"personRef\": \"P-2\"", "\"personRef\": \"P-1\"")
+                .replace("\"contact\": {\"phone\": \"+251911234567\", \"email\": \"selam@example.org\"},", "");
+        given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(body)
+                .post(REQUESTS)
+                .then().statusCode(400)
+                .body("errors.path", hasItems("$.country", "$.members[1].personRef", "$.members"))
+                .body(not(containsString("Mekelle")));
+    }
+
+    @Test
+    void shouldRejectOversizedBody() {
+        String padding = "x".repeat(300 * 1024);
+        String body = Families.motherAndSon(Families.freshReference()).replace("Calls after 18:00 only", padding);
+        given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(body)
+                .post(REQUESTS).then().statusCode(413);
     }
 
     @Test

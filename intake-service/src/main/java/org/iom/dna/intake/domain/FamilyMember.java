@@ -54,6 +54,16 @@ public class FamilyMember extends PanacheEntityBase {
     @Column(name = "needs_interpreter", nullable = false)
     public boolean needsInterpreter;
 
+    @Column(name = "needs_accessibility", nullable = false)
+    public boolean needsAccessibility;
+
+    @Column(name = "needs_medical", nullable = false)
+    public boolean needsMedical;
+
+    /** A minor who comes with an appointed guardian or escort rather than a family member. */
+    @Column(name = "has_guardian", nullable = false)
+    public boolean hasGuardian;
+
     @Column(name = "current_country", nullable = false)
     public String currentCountry;
 
@@ -80,4 +90,10 @@ public class FamilyMember extends PanacheEntityBase {
 
     @Column(name = "starts_at")
     public Instant startsAt;
+
+    /** Attendance outcome recorded by the MHAC, or null before the appointment. */
+    public String outcome;
+
+    @Column(nullable = false)
+    public boolean unreachable;
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -39,9 +40,15 @@ public class SamplingRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public LocalDate deadline;
 
-    @Enumerated(EnumType.STRING)
+    /** ISO 3166-1 alpha-2: one of the sampling countries, or where an ad-hoc location is. */
     @Column(nullable = false)
-    public SamplingCountry country;
+    public String country;
+
+    @Column(name = "ad_hoc", nullable = false)
+    public boolean adHoc;
+
+    @Column(name = "ad_hoc_city")
+    public String adHocCity;
 
     @Column(name = "preferred_centre")
     public String preferredCentre;
@@ -53,11 +60,16 @@ public class SamplingRequest extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
-    @Column(name = "note_ciphertext")
-    public byte[] noteCiphertext;
+    /** AES-GCM ciphertext of {@link CaseNotes} as JSON, or null when there is nothing to keep. */
+    @Column(name = "private_data")
+    public byte[] privateData;
 
     @Column(name = "pii_key_id")
     public String piiKeyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    public CancellationReason cancelReason;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
@@ -68,9 +80,28 @@ public class SamplingRequest extends PanacheEntityBase {
     @Version
     public int version;
 
-    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    /** Always read with the case: a family is at most 20 people and every view shows them. */
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("position")
     public List<FamilyMember> members = new ArrayList<>();
+
+    /** Moves the case to a new status and records the step in its history; no-op if already there. */
+    public void transitionTo(RequestStatus to, String cause) {
+        if (status == to) {
+            return;
+        }
+        StatusTransition step = StatusTransition.record(id, status, to, Instant.now(), cause);
+        status = to;
+        updatedAt = step.at;
+    }
+
+    /** Sampling, or a final state, fixes the case: amendments and cancellation are refused. */
+    public boolean isFixed() {
+        return switch (status) {
+            case PARTIALLY_SAMPLED, SAMPLED, CANCELLED, EXPIRED -> true;
+            default -> false;
+        };
+    }
 
     public static Optional<SamplingRequest> findByIndReference(String indReference) {
         return find("indReference", indReference).firstResultOptional();

@@ -39,6 +39,17 @@ public class StatusTransition extends PanacheEntityBase {
     @Column(nullable = false)
     public String cause;
 
+    public static StatusTransition record(UUID requestId, RequestStatus from, RequestStatus to, Instant at, String cause) {
+        StatusTransition step = new StatusTransition();
+        step.requestId = requestId;
+        step.from = from;
+        step.to = to;
+        step.at = at;
+        step.cause = cause;
+        step.persist();
+        return step;
+    }
+
     public static List<StatusTransition> forRequest(UUID requestId) {
         return list("requestId = ?1 order by id", requestId);
     }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.service.MemberContact;
-import org.iom.dna.intake.service.SamplingRequestService;
+import org.iom.dna.intake.service.ContactDetailsService;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.platform.rest.ProblemException;
 
@@ -30,10 +30,10 @@ import org.iom.dna.platform.rest.ProblemException;
 @SecurityRequirement(name = "keycloak")
 public class ContactResource {
 
-    private final SamplingRequestService service;
+    private final ContactDetailsService service;
     private final SecurityIdentity identity;
 
-    ContactResource(SamplingRequestService service, SecurityIdentity identity) {
+    ContactResource(ContactDetailsService service, SecurityIdentity identity) {
         this.service = service;
         this.identity = identity;
     }

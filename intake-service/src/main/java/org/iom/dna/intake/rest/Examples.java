@@ -27,10 +27,14 @@ final class Examples {
                   "nationality": "ER",
                   "currentCountry": "ET",
                   "currentCity": "Shire",
-                  "phone": "+251911234567",
-                  "email": "selam.tesfay@example.org",
+                  "contact": {
+                    "phone": "+251911234567",
+                    "email": "selam.tesfay@example.org",
+                    "whatsapp": "+251911234567",
+                    "proxy": {"name": "Tekle Berhe", "relation": "brother", "phone": "+251912345678"}
+                  },
                   "preferredLanguage": "ti",
-                  "needsInterpreter": true
+                  "needs": {"interpreter": true, "accessibility": false, "medical": false}
                 },
                 {
                   "personRef": "P-100232",
@@ -43,7 +47,7 @@ final class Examples {
                   "currentCountry": "ET",
                   "currentCity": "Shire",
                   "preferredLanguage": "ti",
-                  "needsInterpreter": true,
+                  "needs": {"interpreter": true, "accessibility": false, "medical": false},
                   "accompaniedBy": "P-100231"
                 }
               ]
@@ -57,8 +61,8 @@ final class Examples {
               "status": 400,
               "detail": "2 field(s) are not valid",
               "errors": [
-                {"path": "$.members[0].phone", "message": "must be a valid phone number in E.164 form, e.g. +251911234567"},
-                {"path": "$.members[1].accompaniedBy", "message": "a member under 18 on the deadline needs an accompanying adult member or a guardianName"}
+                {"path": "$.members[0].contact.phone", "message": "must be a valid phone number in E.164 form, e.g. +251911234567"},
+                {"path": "$.members[1].accompaniedBy", "message": "a member under 18 on the deadline needs an accompanying adult member or a guardian"}
               ]
             }
             """;

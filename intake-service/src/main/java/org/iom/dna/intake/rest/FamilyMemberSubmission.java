@@ -1,6 +1,6 @@
 package org.iom.dna.intake.rest;
 
-import jakarta.validation.constraints.Email;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +13,7 @@ import org.iom.dna.intake.domain.Relationship;
 @Schema(name = "FamilyMemberSubmission")
 public record FamilyMemberSubmission(
         @Schema(description = "The IND's person reference, unique within the request", examples = "P-100231")
-        @NotBlank @Size(max = 64)
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain letters, digits and . _ - only")
         String personRef,
 
         @NotBlank @Size(max = 100) String givenName,
@@ -36,19 +36,27 @@ public record FamilyMemberSubmission(
 
         @Size(max = 100) String currentCity,
 
-        @Schema(examples = "+251911234567") @E164 String phone,
-
-        @Email @Size(max = 254) String email,
+        @Valid ContactChannels contact,
 
         @Schema(description = "BCP 47 language tag the member is addressed in", examples = "ti")
         @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as ti or ar-SD")
         String preferredLanguage,
 
-        boolean needsInterpreter,
+        @Valid Needs needs,
 
         @Schema(description = "For a minor: personRef of the adult member who comes with them")
         @Size(max = 64) String accompaniedBy,
 
-        @Schema(description = "For a minor without an accompanying member: the appointed guardian or escort")
-        @Size(max = 200) String guardianName) {
+        @Schema(description = "For a minor who comes without an adult member: the appointed guardian or escort")
+        @Valid Guardian guardian) {
+
+    /** Support the member needs on the day; details are stored encrypted and shown to staff only. */
+    @Schema(name = "Needs")
+    public record Needs(boolean interpreter, boolean accessibility, boolean medical, @Size(max = 1000) String details) {
+    }
+
+    @Schema(name = "Guardian")
+    public record Guardian(@NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
+            @E164 String phone) {
+    }
 }

@@ -1,6 +1,18 @@
 package org.iom.dna.intake.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.iom.dna.intake.domain.Priority;
+import org.iom.dna.intake.domain.RequestStatus;
+import org.iom.dna.intake.service.CaseFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +47,14 @@ import org.iom.dna.platform.rest.ProblemException;
 @SecurityRequirement(name = "keycloak")
 public class SamplingRequestResource {
 
-    private final SamplingRequestService service;
+    private static final String SORT = "-?(receivedAt|deadline|priority|status|updatedAt)";
 
-    SamplingRequestResource(SamplingRequestService service) {
+    private final SamplingRequestService service;
+    private final SecurityIdentity identity;
+
+    SamplingRequestResource(SamplingRequestService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -93,19 +109,57 @@ public class SamplingRequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({"ind-system", "country-office", "admin"})
-    @Operation(summary = "Every status transition of a case, oldest first, with its cause")
+    @Operation(summary = "Every status transition of a case and every attempt to reach its members, oldest first")
     @APIResponse(responseCode = "200", description = "The history",
-            content = @Content(schema = @Schema(implementation = StatusTransitionView[].class)))
+            content = @Content(schema = @Schema(implementation = HistoryView.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed to read cases",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<StatusTransitionView> history(@PathParam("id") UUID id) {
-        if (service.find(id).isEmpty()) {
-            throw ProblemException.notFound("sampling request");
+    public HistoryView history(@PathParam("id") UUID id) {
+        return service.history(id).map(HistoryView::of).orElseThrow(() -> ProblemException.notFound("sampling request"));
+    }
+
+    @GET
+    @RolesAllowed({"ind-system", "country-office", "admin"})
+    @Operation(summary = "Find cases",
+            description = "The IND looks a case up by its own reference (indReference). Country offices and admins "
+                    + "list and filter all cases, a page at a time, in a stable order.")
+    @APIResponse(responseCode = "200", description = "A page of cases and the total number of matches",
+            content = @Content(schema = @Schema(implementation = CaseListView.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter, sort or page",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The IND may only look up by indReference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseListView search(
+            @Parameter(description = "The IND's reference; returns at most one case") @QueryParam("indReference") String indReference,
+            @Parameter(description = "Sampling country, e.g. ET") @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @QueryParam("status") RequestStatus status,
+            @QueryParam("priority") Priority priority,
+            @Parameter(description = "Only cases whose deadline is before this date") @QueryParam("deadlineBefore") LocalDate deadlineBefore,
+            @Parameter(description = "Received at or after this instant (ISO 8601, UTC)") @QueryParam("receivedFrom") Instant receivedFrom,
+            @Parameter(description = "Received before this instant") @QueryParam("receivedTo") Instant receivedTo,
+            @Parameter(description = "receivedAt, deadline, priority, status or updatedAt; prefix - for descending")
+            @QueryParam("sort") @DefaultValue("-receivedAt") @Pattern(regexp = SORT, message = "must be one of receivedAt, deadline, priority, status, updatedAt, optionally prefixed with -") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (indReference != null) {
+            List<SamplingRequestView> found = service.findByIndReference(indReference).map(SamplingRequestView::of)
+                    .stream().toList();
+            return new CaseListView(found, 0, size, found.size());
         }
-        return service.history(id).stream().map(StatusTransitionView::of).toList();
+        if (!identity.hasRole("country-office") && !identity.hasRole("admin")) {
+            throw new ProblemException(Problem.of("forbidden", "Not allowed", 403,
+                    "the IND looks cases up by indReference; listing is for IOM staff"));
+        }
+        boolean descending = sort.startsWith("-");
+        SamplingRequestService.PageOf result = service.search(
+                new CaseFilter(country, status, priority, deadlineBefore, receivedFrom, receivedTo),
+                descending ? sort.substring(1) : sort, descending, page, size);
+        return new CaseListView(result.items().stream().map(SamplingRequestView::of).toList(), page, size, result.total());
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iom.dna.intake.domain.Priority;
 import org.iom.dna.intake.domain.SamplingCountry;
 
-/** A family case as the IND submits it. */
+/** A family case as the IND submits it. Give either {@code country} or {@code adHocLocation}. */
 @Schema(name = "SamplingRequestSubmission")
 public record SamplingRequestSubmission(
         @Schema(description = "The IND's own reference for this request; resending it is idempotent",
@@ -22,7 +22,7 @@ public record SamplingRequestSubmission(
         String indReference,
 
         @Schema(description = "The sponsor's V-number", examples = "V123456789")
-        @NotBlank @Size(max = 32)
+        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "may contain letters, digits and - only")
         String caseNumber,
 
         @NotNull Priority priority,
@@ -30,7 +30,11 @@ public record SamplingRequestSubmission(
         @Schema(description = "Sampling must be done by this date", examples = "2027-12-31")
         @NotNull @Future LocalDate deadline,
 
-        @NotNull SamplingCountry country,
+        @Schema(description = "Country whose MHACs sample the family")
+        SamplingCountry country,
+
+        @Schema(description = "Instead of country: sampling outside the MHACs, arranged by IOM staff")
+        @Valid AdHocLocation adHocLocation,
 
         @Schema(description = "Centre code the IND prefers, e.g. ET-ADD", examples = "ET-ADD")
         @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must be a centre code such as ET-ADD")
@@ -42,4 +46,11 @@ public record SamplingRequestSubmission(
 
         @NotEmpty @Size(max = 20)
         List<@Valid @NotNull FamilyMemberSubmission> members) {
+
+    @Schema(name = "AdHocLocation")
+    public record AdHocLocation(
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @NotBlank @Size(max = 100) String city,
+            @Size(max = 500) String description) {
+    }
 }

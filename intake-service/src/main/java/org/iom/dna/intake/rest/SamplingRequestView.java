@@ -20,10 +20,12 @@ public record SamplingRequestView(
         String caseNumber,
         String priority,
         LocalDate deadline,
-        String country,
+        @Schema(description = "Sampling country, or the country of the ad-hoc location") String country,
+        boolean adHocLocation,
         String preferredCentre,
         @Schema(enumeration = {"RECEIVED", "WAITLISTED", "SCHEDULED", "PARTIALLY_SAMPLED", "SAMPLED",
                 "CANCELLED", "UNREACHABLE", "EXPIRED"}) String status,
+        String cancellationReason,
         Instant receivedAt,
         Instant updatedAt,
         List<Member> members) {
@@ -34,8 +36,16 @@ public record SamplingRequestView(
             int ageOnDeadline,
             boolean minor,
             String accompaniedBy,
+            boolean accompaniedByGuardian,
             String preferredLanguage,
-            Appointment appointment) {
+            Needs needs,
+            Appointment appointment,
+            @Schema(description = "Attendance outcome once recorded: SAMPLED, NO_SHOW, EXCUSED, REFUSED, IDENTITY_MISMATCH")
+            String outcome,
+            boolean unreachable) {
+    }
+
+    public record Needs(boolean interpreter, boolean accessibility, boolean medical) {
     }
 
     /** Local date and time at the centre, with its IANA zone; {@code startsAt} is the same instant in UTC. */
@@ -43,9 +53,10 @@ public record SamplingRequestView(
             String zone, Instant startsAt) {
     }
 
-    static SamplingRequestView of(SamplingRequest r) {
+    public static SamplingRequestView of(SamplingRequest r) {
         return new SamplingRequestView(r.id, r.indReference, r.caseNumber, r.priority.name(), r.deadline,
-                r.country.name(), r.preferredCentre, r.status.name(), r.receivedAt, r.updatedAt,
+                r.country, r.adHoc, r.preferredCentre, r.status.name(),
+                r.cancelReason == null ? null : r.cancelReason.name(), r.receivedAt, r.updatedAt,
                 r.members.stream().map(SamplingRequestView::member).toList());
     }
 
@@ -53,6 +64,7 @@ public record SamplingRequestView(
         Appointment appointment = m.appointmentId == null ? null
                 : new Appointment(m.appointmentId, m.centreCode, m.localDate, m.localTime, m.zone, m.startsAt);
         return new Member(m.personRef, m.relationship.name(), m.ageOnDeadline, m.minor, m.accompaniedBy,
-                m.language, appointment);
+                m.hasGuardian, m.language, new Needs(m.needsInterpreter, m.needsAccessibility, m.needsMedical),
+                appointment, m.outcome, m.unreachable);
     }
 }

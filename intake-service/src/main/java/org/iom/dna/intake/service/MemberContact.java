@@ -7,5 +7,10 @@ public record MemberContact(
         String givenName,
         String familyName,
         String phone,
-        String email) {
+        String email,
+        String whatsapp,
+        Proxy proxy) {
+
+    public record Proxy(String name, String relation, String phone) {
+    }
 }

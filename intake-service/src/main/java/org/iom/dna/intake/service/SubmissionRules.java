@@ -23,8 +23,16 @@ final class SubmissionRules {
 
     static List<FieldError> violations(SamplingRequestSubmission submission) {
         List<FieldError> errors = new ArrayList<>();
+        if ((submission.country() == null) == (submission.adHocLocation() == null)) {
+            errors.add(new FieldError("$.country", "give either country or adHocLocation, not both or neither"));
+        }
+        if (submission.preferredCentre() != null && submission.country() != null
+                && !submission.preferredCentre().startsWith(submission.country().name() + "-")) {
+            errors.add(new FieldError("$.preferredCentre", "must be a centre in the sampling country"));
+        }
         Map<String, Integer> ageByRef = new HashMap<>();
         List<FamilyMemberSubmission> members = submission.members();
+        boolean reachable = false;
         for (int i = 0; i < members.size(); i++) {
             FamilyMemberSubmission m = members.get(i);
             String at = "$.members[" + i + "]";
@@ -36,6 +44,11 @@ final class SubmissionRules {
                 errors.add(new FieldError(at + ".dateOfBirth", "must not be in the future"));
             }
             ageByRef.put(m.personRef(), born.minimumAgeOn(submission.deadline()));
+            reachable |= m.contact() != null && m.contact().toDomainContact().reachable();
+        }
+        if (!reachable) {
+            errors.add(new FieldError("$.members",
+                    "at least one member needs a phone, e-mail, WhatsApp number or proxy contact"));
         }
         for (int i = 0; i < members.size(); i++) {
             FamilyMemberSubmission m = members.get(i);
@@ -49,9 +62,9 @@ final class SubmissionRules {
                     errors.add(new FieldError(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
                 }
             }
-            if (minor && m.accompaniedBy() == null && (m.guardianName() == null || m.guardianName().isBlank())) {
+            if (minor && m.accompaniedBy() == null && m.guardian() == null) {
                 errors.add(new FieldError(at + ".accompaniedBy",
-                        "a member under 18 on the deadline needs an accompanying adult member or a guardianName"));
+                        "a member under 18 on the deadline needs an accompanying adult member or a guardian"));
             }
         }
         return errors;

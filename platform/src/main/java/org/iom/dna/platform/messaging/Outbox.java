@@ -3,6 +3,9 @@ package org.iom.dna.platform.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,9 +18,13 @@ import java.util.UUID;
 public class Outbox {
 
     private final ObjectMapper json;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Outbox(ObjectMapper json) {
+    Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.json = json;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /**
@@ -39,6 +46,27 @@ public class Outbox {
             throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
         }
         event.persist();
+        wakeRelayAfterCommit();
         return event.eventId;
+    }
+
+    /** Once per transaction: the relay publishes right after the commit instead of at its next tick. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(OutboxRelay.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 }

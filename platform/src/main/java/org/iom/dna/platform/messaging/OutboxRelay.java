@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +44,13 @@ public class OutboxRelay {
     private final String topicPrefix;
     private final String source;
     private volatile KafkaProducer<String, String> producer;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(EntityManager em,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -51,18 +62,37 @@ public class OutboxRelay {
         this.source = "/" + applicationName;
     }
 
-    @Scheduled(every = "${dna.outbox.poll-interval:0.5s}", delayed = "1s",
+    /** Called after a transaction that wrote outbox rows commits, so events leave at once. */
+    void wakeUp() {
+        wakeUps.execute(this::publishPending);
+    }
+
+    /**
+     * Drains the outbox. Only one pass runs at a time in this instance, which keeps one key's
+     * events in order; a call that finds a pass running leaves it to that pass to go round again.
+     */
+    @Scheduled(every = "${dna.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
-        try {
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == BATCH);
-        } catch (RuntimeException e) {
-            // The rows stay unpublished and are retried on the next tick; never log payloads.
-            LOG.warnf("outbox relay could not publish (will retry): %s", e.getClass().getSimpleName());
-            LOG.debug("outbox relay failure", e);
+        again.set(true);
+        while (again.get()) {
+            if (!running.tryLock()) {
+                return;
+            }
+            try {
+                again.set(false);
+                int published;
+                do {
+                    published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (published == BATCH);
+            } catch (RuntimeException e) {
+                // The rows stay unpublished and are retried on the next tick; never log payloads.
+                LOG.warnf("outbox relay could not publish (will retry): %s", e.getClass().getSimpleName());
+                LOG.debug("outbox relay failure", e);
+                return;
+            } finally {
+                running.unlock();
+            }
         }
     }
 
@@ -136,6 +166,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent shutdown) {
+        wakeUps.shutdownNow();
         KafkaProducer<String, String> current = producer;
         if (current != null) {
             current.close(java.time.Duration.ofSeconds(5));

@@ -20,6 +20,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("not-found", "Not found", 404, what + " does not exist"));
     }
 
+    public static ProblemException invalid(java.util.List<Problem.FieldError> errors) {
+        return new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                errors.size() + " field(s) are not valid", errors, null));
+    }
+
     public static ProblemException conflict(String slug, String title, String detail, URI existing) {
         return new ProblemException(new Problem(Problem.type(slug), title, 409, detail, null, existing));
     }

@@ -1,6 +1,9 @@
 package org.iom.dna.platform.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
@@ -41,7 +44,9 @@ public class ProblemMappers {
                 errors.size() + " field(s) are not valid", errors, null).toResponse();
     }
 
-    @ServerExceptionMapper
+    // Listed one by one: Quarkus has its own mapper for MismatchedInputException that would win otherwise.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class})
     public Response unreadable(JsonProcessingException e) {
         String path = "$";
         String message = "is not valid JSON";
@@ -85,12 +90,17 @@ public class ProblemMappers {
 
     private static String jsonPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder("$");
+        String parameter = null;
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {
             Path.Node node = nodes.next();
             // The first nodes name the Java method and parameter: not part of the JSON document.
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null) {
@@ -103,7 +113,8 @@ public class ProblemMappers {
                 path.append('.').append(node.getName());
             }
         }
-        return path.toString();
+        // A query or path parameter is not in the body: name it as it is (e.g. "size").
+        return path.length() == 1 && parameter != null ? parameter : path.toString();
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {

@@ -1,0 +1,103 @@
+package org.iom.dna.intake.rest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.intake.service.AmendmentService;
+import org.iom.dna.platform.rest.Problem;
+
+@Path("/api/v1/sampling-requests/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sampling requests")
+@SecurityRequirement(name = "keycloak")
+@RolesAllowed("ind-system")
+public class AmendmentResource {
+
+    private final AmendmentService amendments;
+    private final Validator validator;
+    private final ObjectMapper strictJson;
+
+    AmendmentResource(AmendmentService amendments, Validator validator, ObjectMapper json) {
+        this.amendments = amendments;
+        this.validator = validator;
+        this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @PATCH
+    @Path("/members/{personRef}/contact")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change a member's contact channels",
+            description = "JSON Merge Patch (RFC 7396): fields given replace, null removes, absent fields stay. "
+                    + "Published as an event that names the changed channels, never their values.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ContactChannels.class),
+            examples = @ExampleObject(name = "new-phone", value = "{\"phone\": \"+251922334455\", \"whatsapp\": null}")))
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid channels",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the IND amends cases",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is sampled, cancelled or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SamplingRequestView amendContact(@PathParam("id") UUID id, @PathParam("personRef") String personRef,
+            @NotNull JsonNode patch) throws IOException {
+        JsonNode current = strictJson.valueToTree(ContactChannels.of(amendments.currentContact(id, personRef)));
+        ContactChannels merged = strictJson.treeToValue(MergePatch.apply(current, patch), ContactChannels.class);
+        Set<ConstraintViolation<ContactChannels>> violations = validator.validate(merged);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return SamplingRequestView.of(amendments.replaceContact(id, personRef, merged.toDomainContact()));
+    }
+
+    @POST
+    @Path("/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a case", description = "Frees the family's appointments downstream. "
+            + "Cancelling again changes nothing; a case with sampled members cannot be cancelled.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancellationRequest.class),
+            examples = @ExampleObject(name = "withdrawn", value = "{\"reason\": \"WITHDRAWN_BY_APPLICANT\", \"comment\": \"Sponsor withdrew the application on 2026-11-27.\"}")))
+    @APIResponse(responseCode = "200", description = "The cancelled case",
+            content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the IND cancels cases",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Members were already sampled, or the case expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SamplingRequestView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest cancellation) {
+        return SamplingRequestView.of(amendments.cancel(id, cancellation.reason(), cancellation.comment()));
+    }
+}

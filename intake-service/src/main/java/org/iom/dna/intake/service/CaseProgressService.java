@@ -1,0 +1,116 @@
+package org.iom.dna.intake.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AttendanceRecordedV1;
+import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.FamilyWaitlistedV1;
+import org.iom.dna.events.MemberUnreachableV1;
+import org.iom.dna.intake.domain.ContactAttempt;
+import org.iom.dna.intake.domain.FamilyMember;
+import org.iom.dna.intake.domain.RequestStatus;
+import org.iom.dna.intake.domain.SamplingRequest;
+
+/**
+ * Follows what scheduling and notification report, so the IND can read each case's status here:
+ * RECEIVED → WAITLISTED → SCHEDULED → PARTIALLY_SAMPLED → SAMPLED, or UNREACHABLE, EXPIRED, CANCELLED.
+ * Events about a case that was cancelled or is finished are recorded but do not move it back.
+ */
+@ApplicationScoped
+public class CaseProgressService {
+
+    private static final Set<RequestStatus> OPEN = Set.of(RequestStatus.RECEIVED, RequestStatus.WAITLISTED,
+            RequestStatus.SCHEDULED, RequestStatus.UNREACHABLE);
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void waitlisted(FamilyWaitlistedV1 event) {
+        SamplingRequest request = request(event.requestId());
+        if (request.status == RequestStatus.RECEIVED) {
+            request.transitionTo(RequestStatus.WAITLISTED, "no feasible day yet; waiting for capacity");
+        }
+    }
+
+    /** Scheduling booked (or re-booked) the family: remember each member's slot. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appointmentBooked(AppointmentBookedV1 booked) {
+        SamplingRequest request = request(booked.requestId());
+        for (AppointmentBookedV1.BookedMember slot : booked.members()) {
+            request.members.stream().filter(m -> m.personRef.equals(slot.memberRef())).findFirst().ifPresent(m -> {
+                m.appointmentId = booked.appointmentId();
+                m.centreCode = booked.centreCode();
+                m.zone = booked.zone();
+                m.localDate = booked.localDate();
+                m.localTime = slot.localStart();
+                m.startsAt = slot.startsAt();
+            });
+        }
+        boolean everyoneBooked = request.members.stream().allMatch(m -> m.appointmentId != null);
+        if (everyoneBooked && OPEN.contains(request.status)) {
+            request.transitionTo(RequestStatus.SCHEDULED,
+                    "appointment booked at " + booked.centreCode() + " on " + booked.localDate());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void attendanceRecorded(AttendanceRecordedV1 event) {
+        SamplingRequest request = request(event.requestId());
+        FamilyMember member = request.members.stream().filter(m -> m.personRef.equals(event.memberRef())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("attendance names an unknown member of " + event.requestId()));
+        member.outcome = event.outcome();
+        if (request.status == RequestStatus.CANCELLED || request.status == RequestStatus.EXPIRED) {
+            return;
+        }
+        long sampled = request.members.stream().filter(m -> "SAMPLED".equals(m.outcome)).count();
+        if (sampled == request.members.size()) {
+            request.transitionTo(RequestStatus.SAMPLED, "every member sampled");
+        } else if (sampled > 0) {
+            request.transitionTo(RequestStatus.PARTIALLY_SAMPLED, sampled + " of " + request.members.size() + " members sampled");
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contactAttempted(ContactAttemptRecordedV1 event) {
+        request(event.requestId());
+        ContactAttempt attempt = new ContactAttempt();
+        attempt.requestId = event.requestId();
+        attempt.deliveryId = event.deliveryId();
+        attempt.personRef = event.memberRef();
+        attempt.kind = event.kind();
+        attempt.channel = event.channel();
+        attempt.attempt = event.attempt();
+        attempt.outcome = event.outcome();
+        attempt.at = event.attemptedAt();
+        attempt.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberUnreachable(MemberUnreachableV1 event) {
+        SamplingRequest request = request(event.requestId());
+        request.members.stream().filter(m -> m.personRef.equals(event.memberRef())).forEach(m -> m.unreachable = true);
+        if (OPEN.contains(request.status)) {
+            request.transitionTo(RequestStatus.UNREACHABLE,
+                    "member " + event.memberRef() + " not reached after " + event.attempts() + " attempts");
+        }
+    }
+
+    /** Cases whose deadline passed before every member was sampled. Hourly, and safe on several instances. */
+    @Scheduled(every = "${intake.expiry.interval:1h}", delayed = "30s")
+    @Transactional
+    public void expireOverdue() {
+        List<SamplingRequest> overdue = SamplingRequest.list("deadline < ?1 and status in ?2",
+                LocalDate.now(), List.of(RequestStatus.RECEIVED, RequestStatus.WAITLISTED, RequestStatus.SCHEDULED,
+                        RequestStatus.PARTIALLY_SAMPLED, RequestStatus.UNREACHABLE));
+        overdue.forEach(r -> r.transitionTo(RequestStatus.EXPIRED, "deadline " + r.deadline + " passed before sampling"));
+    }
+
+    private static SamplingRequest request(UUID id) {
+        return SamplingRequest.<SamplingRequest>findByIdOptional(id)
+                .orElseThrow(() -> new IllegalArgumentException("event names unknown request " + id));
+    }
+}

@@ -1,0 +1,43 @@
+package org.iom.dna.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.iom.dna.intake.domain.FamilyMember;
+import org.iom.dna.intake.domain.PersonalData;
+import org.iom.dna.intake.domain.PersonalDataAccess;
+
+/** Hands a member's contact details to notification-service, and records every such read. */
+@ApplicationScoped
+public class ContactDetailsService {
+
+    private final PersonalDataCipher cipher;
+
+    ContactDetailsService(PersonalDataCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    @Transactional
+    public Optional<MemberContact> contactFor(UUID requestId, String personRef, String actor, String purpose) {
+        Optional<FamilyMember> found = FamilyMember.find("request.id = ?1 and personRef = ?2", requestId, personRef)
+                .firstResultOptional();
+        return found.map(member -> {
+            PersonalDataAccess access = new PersonalDataAccess();
+            access.at = Instant.now();
+            access.actor = actor;
+            access.requestId = requestId;
+            access.personRef = personRef;
+            access.purpose = purpose;
+            access.persist();
+            PersonalData data = cipher.openJson(member.piiKeyId, member.personalData, member.id, PersonalData.class);
+            PersonalData.Contact contact = data.contact() == null ? new PersonalData.Contact(null, null, null, null)
+                    : data.contact();
+            return new MemberContact(personRef, member.language, data.givenName(), data.familyName(),
+                    contact.phone(), contact.email(), contact.whatsapp(),
+                    contact.proxy() == null ? null : new MemberContact.Proxy(contact.proxy().name(),
+                            contact.proxy().relation(), contact.proxy().phone()));
+        });
+    }
+}
