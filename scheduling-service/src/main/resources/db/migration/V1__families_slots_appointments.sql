@@ -4,6 +4,8 @@
 create table family_case (
     request_id       uuid         primary key,
     country          char(2)      not null,
+    -- sampling outside the MHACs: arranged by staff, never booked automatically
+    ad_hoc           boolean      not null default false,
     preferred_centre varchar(16),
     priority         varchar(32)  not null,
     -- higher first; derived from priority so the waitlist sorts in SQL
@@ -11,9 +13,11 @@ create table family_case (
     deadline         date         not null,
     received_at      timestamptz  not null,
     status           varchar(16)  not null check (status in ('WAITING', 'BOOKED', 'CANCELLED')),
+    -- when the family was first found to have no feasible day (FamilyWaitlistedV1 sent once)
+    waitlisted_at    timestamptz,
     updated_at       timestamptz  not null
 );
-create index ix_family_case_waitlist on family_case (priority_rank desc, deadline, received_at) where status = 'WAITING';
+create index ix_family_case_waitlist on family_case (priority_rank desc, deadline, received_at) where status = 'WAITING' and not ad_hoc;
 
 create table case_member (
     request_id        uuid        not null references family_case (request_id) on delete cascade,

@@ -39,7 +39,8 @@ class GoldenEventJsonTest {
                 Arguments.of("FamilyWaitlistedV1.json", FamilyWaitlistedV1.class),
                 Arguments.of("AttendanceRecordedV1.json", AttendanceRecordedV1.class),
                 Arguments.of("ContactAttemptRecordedV1.json", ContactAttemptRecordedV1.class),
-                Arguments.of("MemberUnreachableV1.json", MemberUnreachableV1.class));
+                Arguments.of("MemberUnreachableV1.json", MemberUnreachableV1.class),
+                Arguments.of("AppointmentCancelledV1.json", AppointmentCancelledV1.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,8 +39,17 @@ class ConfirmationDeliveryTest {
                    {"memberRef": "%s", "slotId": "%s", "startsAt": "%sT05:30:00Z", "localStart": "08:30:00"}]}
                 """.formatted(UUID.randomUUID(), requestId, day, withMail, UUID.randomUUID(), day,
                 withoutMail, UUID.randomUUID(), day);
-        TopicProbe.publish("test.scheduling.appointments.v1", requestId.toString(),
-                "org.iom.dna.scheduling.AppointmentBooked.v1", booked);
+        try (TopicProbe attempts = TopicProbe.open("test.notification.deliveries.v1")) {
+            TopicProbe.publish("test.scheduling.appointments.v1", requestId.toString(),
+                    "org.iom.dna.scheduling.AppointmentBooked.v1", booked);
+            var sent = attempts.await(r -> requestId.toString().equals(r.key()) && r.value().contains("\"SENT\""),
+                    Duration.ofSeconds(30));
+            assertEquals("org.iom.dna.notification.ContactAttemptRecorded.v1", TopicProbe.header(sent, "ce_type"));
+            assertTrue(sent.value().contains(withMail) && !sent.value().contains("@families.test"),
+                    "the attempt names the member, never the address");
+            attempts.await(r -> requestId.toString().equals(r.key()) && r.value().contains("\"NO_CHANNEL\""),
+                    Duration.ofSeconds(30));
+        }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.user("officer")).queryParam("requestId", requestId.toString())

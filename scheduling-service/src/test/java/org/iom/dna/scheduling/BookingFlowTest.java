@@ -50,13 +50,18 @@ class BookingFlowTest {
         for (int i = 0; i < refs.length; i++) {
             members.append(i == 0 ? "" : ",").append("""
                     {"memberRef": "%s", "ageOnDeadline": 30, "minor": false, "accompaniedBy": null,
-                     "language": "ar", "needsInterpreter": false, "currentCountry": "%s"}""".formatted(refs[i], country));
+                     "language": "ar", "needsInterpreter": false, "needsAccessibility": false,
+                     "needsMedicalCare": false, "currentCountry": "%s"}""".formatted(refs[i], country));
         }
         String json = """
-                {"requestId": "%s", "country": "%s", "preferredCentre": null, "priority": "%s", "deadline": "%s",
+                {"requestId": "%s", "country": "%s", "adHocLocation": false, "preferredCentre": null, "priority": "%s", "deadline": "%s",
                  "receivedAt": "%s", "members": [%s]}
                 """.formatted(requestId, country, priority, deadline, java.time.Instant.now(), members);
         TopicProbe.publish(REQUESTS, requestId.toString(), "org.iom.dna.intake.SamplingRequestReceived.v1", json);
+    }
+
+    private static boolean isBooking(ConsumerRecord<String, String> record) {
+        return "org.iom.dna.scheduling.AppointmentBooked.v1".equals(TopicProbe.header(record, "ce_type"));
     }
 
     @Test
@@ -70,7 +75,7 @@ class BookingFlowTest {
         UUID requestId = UUID.randomUUID();
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             family(requestId, country, "STANDARD", LocalDate.now().plusMonths(2), "P-1", "P-2");
-            ConsumerRecord<String, String> booked = appointments.await(r -> requestId.toString().equals(r.key()),
+            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()),
                     Duration.ofSeconds(30));
             assertEquals("org.iom.dna.scheduling.AppointmentBooked.v1", TopicProbe.header(booked, "ce_type"));
             assertTrue(booked.value().contains("\"localDate\":\"" + day1.plusDays(1) + "\""), booked.value());
@@ -97,14 +102,42 @@ class BookingFlowTest {
 
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             openSlot(UUID.randomUUID(), country + "-BBB", country, LocalDate.now().plusDays(7), 10, 1);
-            ConsumerRecord<String, String> booked = appointments.await(
-                    r -> medical.toString().equals(r.key()) || standard.toString().equals(r.key()), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r)
+                    && (medical.toString().equals(r.key()) || standard.toString().equals(r.key())), Duration.ofSeconds(30));
             assertEquals(medical.toString(), booked.key(), "one place: the medical case goes first");
             List<ConsumerRecord<String, String>> all = appointments.drain(Duration.ofSeconds(3));
-            assertTrue(all.stream().noneMatch(r -> standard.toString().equals(r.key())), "capacity 1 is never exceeded");
+            assertTrue(all.stream().noneMatch(r -> isBooking(r) && standard.toString().equals(r.key())),
+                    "capacity 1 is never exceeded");
         }
         given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + standard)
                 .then().statusCode(200).body("status", equalTo("WAITING"));
+    }
+
+    @Test
+    void shouldFreeSlotsWhenTheIndCancelsAndBookTheNextFamily() {
+        String country = country();
+        LocalDate deadline = LocalDate.now().plusMonths(1);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            openSlot(UUID.randomUUID(), country + "-CCC", country, LocalDate.now().plusDays(6), 8, 1);
+            family(first, country, "URGENT", deadline, "F-1");
+            appointments.await(r -> first.toString().equals(r.key())
+                    && isBooking(r), Duration.ofSeconds(30));
+            family(second, country, "STANDARD", deadline, "S-1");
+            appointments.await(r -> second.toString().equals(r.key())
+                    && "org.iom.dna.scheduling.FamilyWaitlisted.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+
+            TopicProbe.publish(REQUESTS, first.toString(), "org.iom.dna.intake.SamplingRequestCancelled.v1",
+                    "{\"requestId\": \"" + first + "\", \"reason\": \"WITHDRAWN_BY_APPLICANT\", \"cancelledAt\": \""
+                            + java.time.Instant.now() + "\"}");
+            appointments.await(r -> first.toString().equals(r.key())
+                    && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            appointments.await(r -> second.toString().equals(r.key())
+                    && isBooking(r), Duration.ofSeconds(30));
+        }
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + first)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
     @Test

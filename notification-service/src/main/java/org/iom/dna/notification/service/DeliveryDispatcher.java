@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.MemberUnreachableV1;
+import org.iom.dna.events.Topics;
 import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +42,13 @@ public class DeliveryDispatcher {
     private final Mailer mailer;
     private final Template confirmation;
     private final int maxAttempts;
+    private final Outbox outbox;
 
-    DeliveryDispatcher(EntityManager em, @RestClient IntakeContactClient intake, Mailer mailer,
+    DeliveryDispatcher(EntityManager em, Outbox outbox, @RestClient IntakeContactClient intake, Mailer mailer,
             @Location("appointmentConfirmation.txt") Template confirmation,
             @ConfigProperty(name = "notification.max-attempts") int maxAttempts) {
         this.em = em;
+        this.outbox = outbox;
         this.intake = intake;
         this.mailer = mailer;
         this.confirmation = confirmation;
@@ -75,6 +81,7 @@ public class DeliveryDispatcher {
             MemberContact contact = intake.contact(delivery.requestId, delivery.memberRef, "appointment-confirmation");
             if (contact.email() == null || contact.email().isBlank()) {
                 delivery.status = DeliveryStatus.NO_CHANNEL;
+                report(delivery, "NO_CHANNEL");
                 return;
             }
             String body = confirmation.data("contact", contact).data("delivery", delivery)
@@ -85,6 +92,7 @@ public class DeliveryDispatcher {
             delivery.status = DeliveryStatus.SENT;
             delivery.sentAt = Instant.now();
             delivery.lastError = null;
+            report(delivery, "SENT");
         } catch (WebApplicationException e) {
             failed(delivery, "intake answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
@@ -97,9 +105,20 @@ public class DeliveryDispatcher {
         if (delivery.attempts >= maxAttempts) {
             delivery.status = DeliveryStatus.FAILED;
             LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
+            report(delivery, "GAVE_UP");
+            outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), MemberUnreachableV1.TYPE,
+                    new MemberUnreachableV1(delivery.requestId, delivery.memberRef, delivery.attempts, Instant.now()));
         } else {
             delivery.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(5L << delivery.attempts));
             LOG.infof("delivery %s attempt %d failed (%s), retrying", delivery.id, delivery.attempts, reason);
+            report(delivery, "FAILED");
         }
+    }
+
+    /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
+    private void report(Delivery delivery, String outcome) {
+        outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), ContactAttemptRecordedV1.TYPE,
+                new ContactAttemptRecordedV1(delivery.id, delivery.requestId, delivery.memberRef, delivery.kind,
+                        delivery.channel.name(), delivery.attempts, outcome, Instant.now()));
     }
 }

@@ -28,6 +28,9 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(nullable = false)
     public String country;
 
+    @Column(name = "ad_hoc", nullable = false)
+    public boolean adHoc;
+
     @Column(name = "preferred_centre")
     public String preferredCentre;
 
@@ -47,6 +50,9 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(nullable = false)
     public CaseStatus status;
 
+    @Column(name = "waitlisted_at")
+    public Instant waitlistedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -56,7 +62,7 @@ public class FamilyCase extends PanacheEntityBase {
 
     /** Waiting families in the order they are served: priority, then deadline, then arrival. */
     public static List<UUID> waitlist(int limit) {
-        return find("status = ?1 order by priorityRank desc, deadline, receivedAt", CaseStatus.WAITING)
+        return find("status = ?1 and adHoc = false order by priorityRank desc, deadline, receivedAt", CaseStatus.WAITING)
                 .page(0, limit).<FamilyCase>list().stream().map(c -> c.requestId).toList();
     }
 

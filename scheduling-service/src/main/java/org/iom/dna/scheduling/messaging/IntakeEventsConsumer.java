@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iom.dna.events.SamplingRequestCancelledV1;
 import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.platform.messaging.Inbox;
+import org.iom.dna.scheduling.service.CancellationService;
 import org.iom.dna.scheduling.service.ReplicaService;
 
 @ApplicationScoped
@@ -14,10 +16,12 @@ public class IntakeEventsConsumer {
 
     private final Inbox inbox;
     private final ReplicaService replicas;
+    private final CancellationService cancellations;
 
-    IntakeEventsConsumer(Inbox inbox, ReplicaService replicas) {
+    IntakeEventsConsumer(Inbox inbox, ReplicaService replicas, CancellationService cancellations) {
         this.inbox = inbox;
         this.replicas = replicas;
+        this.cancellations = cancellations;
     }
 
     @Incoming("sampling-requests")
@@ -25,8 +29,12 @@ public class IntakeEventsConsumer {
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         inbox.receive("scheduling.sampling-requests", record).ifPresent(event -> {
-            if (SamplingRequestReceivedV1.TYPE.equals(event.type())) {
-                replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
+            switch (event.type()) {
+                case SamplingRequestReceivedV1.TYPE -> replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
+                case SamplingRequestCancelledV1.TYPE -> cancellations.requestCancelled(event.payloadAs(SamplingRequestCancelledV1.class));
+                default -> {
+                    // Contact amendments do not change scheduling.
+                }
             }
         });
     }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.scheduling.domain.Appointment;
@@ -71,6 +72,11 @@ public class BookingService {
                 .toList();
         Optional<FamilyMatcher.Match> match = FamilyMatcher.match(members, open, family.preferredCentre);
         if (match.isEmpty()) {
+            if (family.waitlistedAt == null) {
+                family.waitlistedAt = Instant.now();
+                outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), FamilyWaitlistedV1.TYPE,
+                        new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
+            }
             return Optional.empty();
         }
 

@@ -30,6 +30,7 @@ public class ReplicaService {
         FamilyCase family = new FamilyCase();
         family.requestId = event.requestId();
         family.country = event.country();
+        family.adHoc = event.adHocLocation();
         family.preferredCentre = event.preferredCentre();
         family.priority = event.priority();
         family.priorityRank = FamilyCase.rankOf(event.priority());
