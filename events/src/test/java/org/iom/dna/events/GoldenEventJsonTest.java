@@ -40,7 +40,10 @@ class GoldenEventJsonTest {
                 Arguments.of("AttendanceRecordedV1.json", AttendanceRecordedV1.class),
                 Arguments.of("ContactAttemptRecordedV1.json", ContactAttemptRecordedV1.class),
                 Arguments.of("MemberUnreachableV1.json", MemberUnreachableV1.class),
-                Arguments.of("AppointmentCancelledV1.json", AppointmentCancelledV1.class));
+                Arguments.of("AppointmentCancelledV1.json", AppointmentCancelledV1.class),
+                Arguments.of("SlotChangedV1.json", SlotChangedV1.class),
+                Arguments.of("SlotWithdrawnV1.json", SlotWithdrawnV1.class),
+                Arguments.of("CentreChangedV1.json", CentreChangedV1.class));
     }
 
     @ParameterizedTest(name = "{0}")

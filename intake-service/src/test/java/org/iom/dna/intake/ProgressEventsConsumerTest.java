@@ -107,4 +107,24 @@ class ProgressEventsConsumerTest {
         given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id)
                 .then().body("members[0].unreachable", equalTo(true));
     }
+
+    @Test
+    void shouldShowFamilyAsBeingRescheduledWhenItsAppointmentIsWithdrawn() {
+        String id = Families.submitted();
+        UUID appointment = UUID.randomUUID();
+        LocalDate day = LocalDate.now().plusDays(10);
+        TopicProbe.publish(SCHEDULING, id, "org.iom.dna.scheduling.AppointmentBooked.v1", """
+                {"appointmentId": "%s", "requestId": "%s", "centreCode": "LB-BEY", "zone": "Asia/Beirut",
+                 "localDate": "%s", "sequence": 0, "bookedAt": "2026-11-28T10:00:00Z",
+                 "members": [{"memberRef": "P-1", "slotId": "%s", "startsAt": "%sT06:30:00Z", "localStart": "08:30:00"},
+                             {"memberRef": "P-2", "slotId": "%s", "startsAt": "%sT06:30:00Z", "localStart": "08:30:00"}]}"""
+                .formatted(appointment, id, day, UUID.randomUUID(), day, UUID.randomUUID(), day));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SCHEDULED".equals(status(id)));
+        TopicProbe.publish(SCHEDULING, id, "org.iom.dna.scheduling.AppointmentCancelled.v1", """
+                {"appointmentId": "%s", "requestId": "%s", "reason": "SLOT_WITHDRAWN", "cancelledAt": "2026-11-29T10:00:00Z"}"""
+                .formatted(appointment, id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITLISTED".equals(status(id)));
+        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id)
+                .then().body("members[0].appointment", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -33,7 +33,7 @@ class CentreResourceTest {
     @Test
     void shouldGenerateIdempotentlyAndPublishEachNewSlotKeyedByCentre() {
         // A fixed week far enough ahead that no other test touches it.
-        LocalDate monday = LocalDate.now().plusWeeks(30).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = Days.open("ET-SHI", 30, java.time.DayOfWeek.MONDAY);
         try (TopicProbe topic = TopicProbe.open("test.registry.slots.v1")) {
             int created = given().auth().oauth2(Tokens.user("officer"))
                     .queryParam("from", monday.toString()).queryParam("to", monday.toString())
@@ -53,7 +53,7 @@ class CentreResourceTest {
 
     @Test
     void shouldShowStaffOnlyTheirOwnCentre() {
-        LocalDate monday = LocalDate.now().plusWeeks(31).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = Days.open("ET-ADD", 31, java.time.DayOfWeek.MONDAY);
         given().auth().oauth2(Tokens.user("admin")).queryParam("from", monday.toString()).queryParam("to", monday.toString())
                 .post("/api/v1/centres/ET-ADD/slot-generation").then().statusCode(200);
 
@@ -81,5 +81,7 @@ class CentreResourceTest {
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.indSystem()).get("/api/v1/centres/ET-ADD/slots").then().statusCode(403);
         given().auth().oauth2(Tokens.user("officer")).post("/api/v1/centres/XX-NOP/slot-generation").then().statusCode(404);
+        given().auth().oauth2(Tokens.user("staff-addis")).queryParam("from", "2027-02-01").queryParam("to", "2027-06-01")
+                .get("/api/v1/centres/ET-ADD/slots").then().statusCode(400);
     }
 }

@@ -141,6 +141,43 @@ class BookingFlowTest {
     }
 
     @Test
+    void shouldMoveTheWholeFamilyWhenItsSlotIsWithdrawnOrCut() {
+        String country = country();
+        String centre = country + "-DDD";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        LocalDate day = LocalDate.now().plusDays(8);
+        UUID requestId = UUID.randomUUID();
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            openSlot(first, centre, country, day, 9, 2);
+            family(requestId, country, "STANDARD", LocalDate.now().plusMonths(2), "P-1", "P-2");
+            appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()) && r.value().contains(first.toString()),
+                    Duration.ofSeconds(30));
+
+            openSlot(second, centre, country, day.plusDays(1), 9, 2);
+            TopicProbe.publish(SLOTS, centre, "org.iom.dna.registry.SlotWithdrawn.v1",
+                    "{\"slotId\": \"" + first + "\", \"centreCode\": \"" + centre + "\", \"reason\": \"CLOSURE\","
+                            + " \"withdrawnAt\": \"" + java.time.Instant.now() + "\"}");
+            ConsumerRecord<String, String> cancelled = appointments.await(r -> requestId.toString().equals(r.key())
+                    && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertTrue(cancelled.value().contains("SLOT_WITHDRAWN"));
+            ConsumerRecord<String, String> moved = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key())
+                    && r.value().contains(second.toString()), Duration.ofSeconds(30));
+            assertTrue(moved.value().contains("\"sequence\":1"), "a reschedule bumps the iCalendar sequence");
+
+            openSlot(third, centre, country, day.plusDays(2), 9, 2);
+            TopicProbe.publish(SLOTS, centre, "org.iom.dna.registry.SlotChanged.v1",
+                    "{\"slotId\": \"" + second + "\", \"centreCode\": \"" + centre + "\", \"capacity\": 1,"
+                            + " \"status\": \"OPEN\", \"changedAt\": \"" + java.time.Instant.now() + "\"}");
+            ConsumerRecord<String, String> movedAgain = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key())
+                    && r.value().contains(third.toString()), Duration.ofSeconds(30));
+            assertTrue(movedAgain.value().contains("\"sequence\":2"));
+            assertTrue(!movedAgain.value().contains(second.toString()), "the family stays together, not split 1 + 1");
+        }
+    }
+
+    @Test
     void shouldAnswerProblemsForMissingTokenWrongRoleAndUnknownFamily() {
         given().get("/api/v1/waitlist").then().statusCode(401);
         given().auth().oauth2(Tokens.user("staff-addis")).get("/api/v1/waitlist").then().statusCode(403);

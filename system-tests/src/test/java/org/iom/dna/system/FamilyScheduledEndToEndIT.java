@@ -3,8 +3,8 @@ package org.iom.dna.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
@@ -25,8 +25,16 @@ class FamilyScheduledEndToEndIT {
 
     private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
     private static final String SCHEDULING = System.getProperty("dna.scheduling.url", "http://localhost:8082");
+    private static final String REGISTRY = System.getProperty("dna.registry.url", "http://localhost:8083");
     private static final String MAILBOX = System.getProperty("dna.mail.api", "http://127.0.0.1:8025/api/user/")
             + "selam.tesfay@example.org/messages/INBOX";
+
+    /** Messages in the mother's mailbox; GreenMail answers with an error object until the first one arrives. */
+    private static int mails() {
+        var response = given().get(MAILBOX).then().extract();
+        Object body = response.statusCode() == 200 ? response.jsonPath().get("$") : null;
+        return body instanceof List<?> list ? list.size() : 0;
+    }
 
     @Test
     void shouldScheduleTheOpenApiExampleFamilyAndEmailThem() {
@@ -36,7 +44,7 @@ class FamilyScheduledEndToEndIT {
                         + ".examples.mother-and-son.value");
         Map<String, Object> family = new HashMap<>(example);
         family.put("indReference", "IND-E2E-" + UUID.randomUUID());
-        int mailsBefore = given().get(MAILBOX).then().extract().path("size()");
+        int mailsBefore = mails();
 
         String id = given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(family)
                 .post(INTAKE + "/api/v1/sampling-requests")
@@ -53,10 +61,35 @@ class FamilyScheduledEndToEndIT {
                 .then().statusCode(200).body("status", equalTo("BOOKED"))
                 .extract().path("appointment.localDate");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get(MAILBOX).then().statusCode(200).body("size()", greaterThan(mailsBefore)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> mails() > mailsBefore);
         List<String> subjects = given().get(MAILBOX).then().extract().path("subject");
         org.junit.jupiter.api.Assertions.assertTrue(
                 subjects.contains("Your DNA sampling appointment on " + localDate), subjects.toString());
+
+        moveFamilyWhenACentreClosesOnItsDay(id, localDate);
+    }
+
+    /** A closure over the booked day withdraws the slots; the scheduler moves the family, whole, to another day. */
+    private static void moveFamilyWhenACentreClosesOnItsDay(String id, String bookedDay) {
+        String centre = given().auth().oauth2(Tokens.indSystem()).get(INTAKE + "/api/v1/sampling-requests/" + id)
+                .then().extract().path("members[0].appointment.centreCode");
+        String closure = given().auth().oauth2(Tokens.user("officer")).contentType(ContentType.JSON)
+                .body(Map.of("centreCode", centre, "firstDay", bookedDay, "lastDay", bookedDay,
+                        "reason", "SECURITY", "description", "end-to-end test closure"))
+                .post(REGISTRY + "/api/v1/closures").then().statusCode(201).extract().path("closure.id");
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    given().auth().oauth2(Tokens.indSystem()).get(INTAKE + "/api/v1/sampling-requests/" + id)
+                            .then().statusCode(200)
+                            .body("status", equalTo("SCHEDULED"))
+                            .body("members[0].appointment.localDate", not(equalTo(bookedDay)))
+                            .body("members[1].appointment.localDate", equalTo(
+                                    given().auth().oauth2(Tokens.indSystem()).get(INTAKE + "/api/v1/sampling-requests/" + id)
+                                            .then().extract().path("members[0].appointment.localDate"))));
+            given().auth().oauth2(Tokens.user("officer")).get(SCHEDULING + "/api/v1/families/" + id)
+                    .then().body("appointment.sequence", equalTo(1));
+        } finally {
+            given().auth().oauth2(Tokens.user("officer")).delete(REGISTRY + "/api/v1/closures/" + closure).then().statusCode(204);
+        }
     }
 }

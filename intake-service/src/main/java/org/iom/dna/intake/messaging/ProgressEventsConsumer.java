@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
@@ -33,6 +34,7 @@ public class ProgressEventsConsumer {
             switch (event.type()) {
                 case AppointmentBookedV1.TYPE -> progress.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
                 case FamilyWaitlistedV1.TYPE -> progress.waitlisted(event.payloadAs(FamilyWaitlistedV1.class));
+                case AppointmentCancelledV1.TYPE -> progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
                 case AttendanceRecordedV1.TYPE -> progress.attendanceRecorded(event.payloadAs(AttendanceRecordedV1.class));
                 default -> {
                     // Other scheduling events do not change what intake shows.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
@@ -54,6 +55,30 @@ public class CaseProgressService {
         if (everyoneBooked && OPEN.contains(request.status)) {
             request.transitionTo(RequestStatus.SCHEDULED,
                     "appointment booked at " + booked.centreCode() + " on " + booked.localDate());
+        }
+    }
+
+    /**
+     * Scheduling unbooked the family because its slots changed under it (a closure, a capacity cut);
+     * it is rebooked, whole, as soon as a feasible day exists. A cancellation the IND asked for is
+     * already recorded here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appointmentCancelled(AppointmentCancelledV1 event) {
+        SamplingRequest request = request(event.requestId());
+        if ("REQUEST_CANCELLED".equals(event.reason())) {
+            return;
+        }
+        request.members.stream().filter(m -> event.appointmentId().equals(m.appointmentId)).forEach(m -> {
+            m.appointmentId = null;
+            m.centreCode = null;
+            m.zone = null;
+            m.localDate = null;
+            m.localTime = null;
+            m.startsAt = null;
+        });
+        if (request.status == RequestStatus.SCHEDULED) {
+            request.transitionTo(RequestStatus.WAITLISTED, "appointment cancelled (" + event.reason() + "); being rescheduled");
         }
     }
 

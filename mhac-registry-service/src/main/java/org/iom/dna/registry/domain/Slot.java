@@ -47,6 +47,15 @@ public class Slot extends PanacheEntityBase {
     @Column(nullable = false)
     public SlotStatus status;
 
+    /** Why the slot was withdrawn: CLOSURE or CENTRE_NOT_ACTIVE; null while it is not. */
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+
+    /** Added by MHAC staff by hand rather than generated from a template. */
+    @Column(name = "ad_hoc", nullable = false)
+    public boolean adHoc;
+
+    /** Optimistic lock, exposed to clients as the ETag. */
     @Version
     public int version;
 

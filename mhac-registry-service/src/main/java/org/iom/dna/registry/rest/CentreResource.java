@@ -3,42 +3,57 @@ package org.iom.dna.registry.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.platform.rest.ProblemException;
 import org.iom.dna.registry.domain.Centre;
-import org.iom.dna.registry.domain.Slot;
-import org.iom.dna.registry.service.SlotGenerationService;
+import org.iom.dna.registry.service.CentreService;
 
 @Path("/api/v1/centres")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Centres", description = "MHACs, their working weeks and slots")
+@Tag(name = "Centres", description = "MHACs and ad-hoc locations, their zones and working weeks")
 @SecurityRequirement(name = "keycloak")
+@APIResponse(responseCode = "401", description = "No or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CentreResource {
 
-    /** Longest range one slot listing may span, so a careless query cannot load a year. */
-    private static final int MAX_DAYS = 62;
+    static final String EXAMPLE = """
+            {"name": "IOM MHAC Tehran", "country": "IR", "city": "Tehran", "cityAssumed": true,
+             "zone": "Asia/Tehran", "languages": ["fa", "prs", "ps"], "status": "ACTIVE",
+             "workingWeek": [
+               {"dayOfWeek": "SATURDAY", "opens": "08:00:00", "closes": "16:30:00"},
+               {"dayOfWeek": "SUNDAY", "opens": "08:00:00", "closes": "16:30:00"},
+               {"dayOfWeek": "MONDAY", "opens": "08:00:00", "closes": "16:30:00"},
+               {"dayOfWeek": "TUESDAY", "opens": "08:00:00", "closes": "16:30:00"},
+               {"dayOfWeek": "WEDNESDAY", "opens": "08:00:00", "closes": "16:30:00"},
+               {"dayOfWeek": "THURSDAY", "opens": "08:00:00", "closes": "12:30:00"}]}
+            """;
 
-    private final CentreAccess access;
-    private final SlotGenerationService generation;
+    private final CentreService centres;
 
-    CentreResource(CentreAccess access, SlotGenerationService generation) {
-        this.access = access;
-        this.generation = generation;
+    CentreResource(CentreService centres) {
+        this.centres = centres;
     }
 
     @GET
@@ -47,8 +62,6 @@ public class CentreResource {
     @Operation(summary = "List all centres with their zone and working week")
     @APIResponse(responseCode = "200", description = "The centres",
             content = @Content(schema = @Schema(implementation = CentreView[].class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CentreView> list() {
         return Centre.<Centre>listAll().stream().sorted((a, b) -> a.code.compareTo(b.code)).map(CentreView::of).toList();
     }
@@ -57,68 +70,45 @@ public class CentreResource {
     @Path("/{code}")
     @Authenticated
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Read one centre")
+    @Operation(summary = "Read one centre; its ETag is what a change must send in If-Match")
     @APIResponse(responseCode = "200", description = "The centre",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CentreView get(@PathParam("code") String code) {
-        return Centre.<Centre>findByIdOptional(code).map(CentreView::of)
-                .orElseThrow(() -> ProblemException.notFound("centre " + code));
-    }
-
-    @GET
-    @Path("/{code}/slots")
-    @RolesAllowed({"mhac-staff", "country-office", "admin"})
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "List a centre's slots between two local dates (inclusive)",
-            description = "MHAC staff see only the centres in their token; any other centre answers 404.")
-    @APIResponse(responseCode = "200", description = "The slots, earliest first",
-            content = @Content(schema = @Schema(implementation = SlotView[].class)))
-    @APIResponse(responseCode = "400", description = "Bad date range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such centre, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SlotView> slots(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
-        access.require(code);
+    public Response get(@PathParam("code") String code) {
         Centre centre = Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
-        LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
-        LocalDate last = to != null ? to : first.plusDays(6);
-        if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
-                    "the range must run forward and span at most " + MAX_DAYS + " days",
-                    List.of(new Problem.FieldError("to", "must be on or after from, at most " + MAX_DAYS + " days later")), null));
-        }
-        return Slot.between(code, first, last).stream().map(SlotView::of).toList();
+        return Response.ok(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
     }
 
-    @POST
-    @Path("/{code}/slot-generation")
+    @PUT
+    @Path("/{code}")
     @RolesAllowed({"country-office", "admin"})
-    @Operation(summary = "Generate the centre's missing slots for the horizon now (idempotent)")
-    @APIResponse(responseCode = "200", description = "How many slots were created",
-            content = @Content(schema = @Schema(implementation = GenerationResult.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a centre, or replace its details (then If-Match is required)",
+            description = "Suspending or closing a centre withdraws its future slots; the scheduler moves the families booked there.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CentreRequest.class),
+            examples = @ExampleObject(name = "tehran", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = CentreView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CentreView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid details",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only country offices and admins generate slots",
+    @APIResponse(responseCode = "403", description = "Only country offices and admins manage centres",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such centre",
+    @APIResponse(responseCode = "412", description = "The centre changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GenerationResult generate(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
-        if (Centre.findById(code) == null) {
-            throw ProblemException.notFound("centre " + code);
+    @APIResponse(responseCode = "428", description = "If-Match missing for an existing centre",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CentreRequest body) {
+        if (!code.startsWith(body.country() + "-")) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("$.country", "must match the centre code's prefix")));
         }
-        return new GenerationResult(code, generation.generate(code, from, to));
-    }
-
-    public record GenerationResult(String centreCode, int created) {
+        boolean exists = Centre.findById(code) != null;
+        Centre centre = exists ? centres.update(code, Versions.required(ifMatch), body.toDetails())
+                : centres.create(code, body.toDetails());
+        Response.ResponseBuilder response = exists ? Response.ok() : Response.created(URI.create("/api/v1/centres/" + code));
+        return response.entity(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
     }
 }

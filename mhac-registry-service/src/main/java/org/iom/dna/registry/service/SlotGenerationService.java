@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iom.dna.events.SlotOpenedV1;
-import org.iom.dna.events.Topics;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
@@ -26,7 +24,6 @@ import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.OpeningHours;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
-import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,14 +36,14 @@ public class SlotGenerationService {
 
     private static final Logger LOG = Logger.getLogger(SlotGenerationService.class);
 
-    private final Outbox outbox;
+    private final SlotEvents events;
     private final Period horizon;
     private final boolean generateOnStart;
 
-    SlotGenerationService(Outbox outbox,
+    SlotGenerationService(SlotEvents events,
             @ConfigProperty(name = "registry.slots.horizon") Period horizon,
             @ConfigProperty(name = "registry.slots.generate-on-start") boolean generateOnStart) {
-        this.outbox = outbox;
+        this.events = events;
         this.horizon = horizon;
         this.generateOnStart = generateOnStart;
     }
@@ -97,7 +94,13 @@ public class SlotGenerationService {
                 day -> closures.stream().anyMatch(c -> c.covers(day)), first, last);
 
         Set<Instant> existing = new HashSet<>();
-        Slot.between(centre.code, first, last).forEach(s -> existing.add(s.startsAt));
+        for (Slot slot : Slot.between(centre.code, first, last)) {
+            existing.add(slot.startsAt);
+            // Closures entered since the slot was made (also holiday data added by a migration).
+            if (closures.stream().anyMatch(c -> c.covers(slot.localDate))) {
+                events.withdraw(slot, "CLOSURE");
+            }
+        }
         int created = 0;
         for (SlotGenerator.PlannedSlot planned : plan) {
             if (existing.contains(planned.startsAt().toInstant())) {
@@ -114,9 +117,7 @@ public class SlotGenerationService {
             slot.capacity = planned.capacity();
             slot.status = SlotStatus.OPEN;
             slot.persist();
-            outbox.publish(Topics.SLOTS, centre.code, SlotOpenedV1.TYPE, new SlotOpenedV1(slot.id, centre.code,
-                    centre.country, centre.zone, slot.localDate, slot.localStart, slot.startsAt, slot.endsAt,
-                    slot.capacity));
+            events.opened(centre, slot);
             created++;
         }
         return created;

@@ -83,6 +83,14 @@ public final class SlotGenerator {
         }
     }
 
+    /**
+     * The instant a wall-clock time has in a zone: empty when the time is skipped by a DST change,
+     * the earlier of the two when it occurs twice.
+     */
+    public static java.util.Optional<ZonedDateTime> at(ZoneId zone, LocalDateTime local) {
+        return java.util.Optional.ofNullable(resolve(zone, local));
+    }
+
     private static ZonedDateTime resolve(ZoneId zone, LocalDateTime local) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {

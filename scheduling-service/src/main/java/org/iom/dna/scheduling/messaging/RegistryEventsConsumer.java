@@ -5,19 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iom.dna.events.SlotChangedV1;
 import org.iom.dna.events.SlotOpenedV1;
+import org.iom.dna.events.SlotWithdrawnV1;
 import org.iom.dna.platform.messaging.Inbox;
 import org.iom.dna.scheduling.service.ReplicaService;
+import org.iom.dna.scheduling.service.RescheduleService;
 
 @ApplicationScoped
 public class RegistryEventsConsumer {
 
     private final Inbox inbox;
     private final ReplicaService replicas;
+    private final RescheduleService reschedule;
 
-    RegistryEventsConsumer(Inbox inbox, ReplicaService replicas) {
+    RegistryEventsConsumer(Inbox inbox, ReplicaService replicas, RescheduleService reschedule) {
         this.inbox = inbox;
         this.replicas = replicas;
+        this.reschedule = reschedule;
     }
 
     @Incoming("slots")
@@ -25,8 +30,13 @@ public class RegistryEventsConsumer {
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         inbox.receive("scheduling.slots", record).ifPresent(event -> {
-            if (SlotOpenedV1.TYPE.equals(event.type())) {
-                replicas.slotOpened(event.payloadAs(SlotOpenedV1.class));
+            switch (event.type()) {
+                case SlotOpenedV1.TYPE -> replicas.slotOpened(event.payloadAs(SlotOpenedV1.class));
+                case SlotChangedV1.TYPE -> reschedule.slotChanged(event.payloadAs(SlotChangedV1.class));
+                case SlotWithdrawnV1.TYPE -> reschedule.slotWithdrawn(event.payloadAs(SlotWithdrawnV1.class));
+                default -> {
+                    // CentreChangedV1: a centre that stops working withdraws its slots with their own events.
+                }
             }
         });
     }

@@ -1,0 +1,112 @@
+package org.iom.dna.registry.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.iom.dna.events.CentreChangedV1;
+import org.iom.dna.events.Topics;
+import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.registry.domain.Centre;
+import org.iom.dna.registry.domain.CentreStatus;
+import org.iom.dna.registry.domain.OpeningHours;
+import org.iom.dna.registry.domain.Slot;
+import org.iom.dna.registry.domain.SlotStatus;
+
+/**
+ * Country offices open, change, suspend and close centres. A centre that stops being ACTIVE has its
+ * future slots withdrawn, so the scheduler moves the families booked there.
+ */
+@ApplicationScoped
+public class CentreService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final SlotEvents slotEvents;
+
+    CentreService(EntityManager em, Outbox outbox, SlotEvents slotEvents) {
+        this.em = em;
+        this.outbox = outbox;
+        this.slotEvents = slotEvents;
+    }
+
+    public record Day(DayOfWeek dayOfWeek, LocalTime opens, LocalTime closes) {
+    }
+
+    public record Details(String name, String country, String city, boolean cityAssumed, String address, String zone,
+            List<String> languages, CentreStatus status, List<Day> workingWeek) {
+    }
+
+    @Transactional
+    public Centre create(String code, Details details) {
+        if (Centre.findById(code) != null) {
+            throw ProblemException.conflict("centre-exists", "The centre code is taken",
+                    "centre " + code + " exists already", java.net.URI.create("/api/v1/centres/" + code));
+        }
+        Centre centre = new Centre();
+        centre.code = code;
+        apply(centre, details);
+        centre.persist();
+        replaceWorkingWeek(code, details.workingWeek());
+        publish(centre);
+        em.flush();
+        return centre;
+    }
+
+    @Transactional
+    public Centre update(String code, int expectedVersion, Details details) {
+        Centre centre = Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
+        if (centre.version != expectedVersion) {
+            throw new ProblemException(Problem.of("stale-write", "The centre changed since you read it", 412,
+                    "read the centre again and repeat the change against its current version"));
+        }
+        if (!centre.country.equals(details.country())) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("$.country",
+                    "a centre cannot move to another country; create a new centre")));
+        }
+        apply(centre, details);
+        replaceWorkingWeek(code, details.workingWeek());
+        if (centre.status != CentreStatus.ACTIVE) {
+            Slot.<Slot>list("centreCode = ?1 and startsAt > ?2 and status <> ?3", code, Instant.now(), SlotStatus.WITHDRAWN)
+                    .forEach(slot -> slotEvents.withdraw(slot, "CENTRE_NOT_ACTIVE"));
+        }
+        publish(centre);
+        em.flush();
+        return centre;
+    }
+
+    private static void apply(Centre centre, Details d) {
+        centre.name = d.name();
+        centre.country = d.country();
+        centre.city = d.city();
+        centre.cityAssumed = d.cityAssumed();
+        centre.address = d.address();
+        centre.zone = d.zone();
+        centre.languages = String.join(",", d.languages() == null ? List.of() : d.languages());
+        centre.status = d.status();
+    }
+
+    private void replaceWorkingWeek(String code, List<Day> week) {
+        OpeningHours.delete("key.centreCode", code);
+        em.flush();
+        for (Day day : week) {
+            OpeningHours hours = new OpeningHours();
+            hours.key = new OpeningHours.Key();
+            hours.key.centreCode = code;
+            hours.key.dayOfWeek = (short) day.dayOfWeek().getValue();
+            hours.opens = day.opens();
+            hours.closes = day.closes();
+            hours.persist();
+        }
+    }
+
+    private void publish(Centre c) {
+        outbox.publish(Topics.SLOTS, c.code, CentreChangedV1.TYPE,
+                new CentreChangedV1(c.code, c.name, c.country, c.city, c.zone, c.status.name(), Instant.now()));
+    }
+}

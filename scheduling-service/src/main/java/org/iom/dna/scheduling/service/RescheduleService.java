@@ -1,0 +1,93 @@
+package org.iom.dna.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.SlotChangedV1;
+import org.iom.dna.events.SlotWithdrawnV1;
+import org.iom.dna.events.Topics;
+import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.scheduling.domain.Appointment;
+import org.iom.dna.scheduling.domain.CaseStatus;
+import org.iom.dna.scheduling.domain.FamilyCase;
+import org.iom.dna.scheduling.domain.SlotReplica;
+
+/**
+ * Slots that change under booked families: staff cut capacity or block a slot, a closure or a
+ * centre's suspension withdraws it. Every family that no longer fits is unbooked whole and goes back
+ * to the front of its priority on the waitlist, which books it again, whole, on the next pass. The
+ * newest bookings move first, so families booked earlier keep their day.
+ */
+@ApplicationScoped
+public class RescheduleService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final WaitlistService waitlist;
+
+    RescheduleService(EntityManager em, Outbox outbox, WaitlistService waitlist) {
+        this.em = em;
+        this.outbox = outbox;
+        this.waitlist = waitlist;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void slotChanged(SlotChangedV1 event) {
+        em.createNativeQuery("update slot set capacity = ?1, status = ?2 where id = ?3")
+                .setParameter(1, event.capacity()).setParameter(2, event.status()).setParameter(3, event.slotId())
+                .executeUpdate();
+        moveFamiliesThatNoLongerFit(event.slotId(), "SLOT_CHANGED");
+        waitlist.capacityOrDemandChanged();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void slotWithdrawn(SlotWithdrawnV1 event) {
+        em.createNativeQuery("update slot set status = 'WITHDRAWN' where id = ?1")
+                .setParameter(1, event.slotId()).executeUpdate();
+        moveFamiliesThatNoLongerFit(event.slotId(), "SLOT_WITHDRAWN");
+    }
+
+    private void moveFamiliesThatNoLongerFit(UUID slotId, String reason) {
+        SlotReplica slot = em.find(SlotReplica.class, slotId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (slot == null) {
+            return;
+        }
+        em.refresh(slot);
+        if (!slot.startsAt.isAfter(Instant.now())) {
+            return; // the day is past or under way: attendance, not rescheduling, decides
+        }
+        List<Appointment> booked = em.createQuery("select distinct a from Appointment a join a.members m"
+                        + " where m.slotId = :slot and a.status = 'BOOKED' order by a.bookedAt desc", Appointment.class)
+                .setParameter("slot", slotId).getResultList();
+        int room = "OPEN".equals(slot.status) ? slot.capacity : 0;
+        int seated = slot.booked;
+        for (Appointment appointment : booked) {
+            if (seated <= room) {
+                break;
+            }
+            seated -= (int) appointment.members.stream().filter(m -> m.slotId.equals(slotId)).count();
+            unbook(appointment, reason);
+        }
+    }
+
+    private void unbook(Appointment appointment, String reason) {
+        appointment.status = "CANCELLED";
+        Map<UUID, Long> perSlot = appointment.members.stream()
+                .collect(Collectors.groupingBy(m -> m.slotId, Collectors.counting()));
+        perSlot.forEach((id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")
+                .setParameter(1, people.intValue()).setParameter(2, id).executeUpdate());
+        FamilyCase family = em.find(FamilyCase.class, appointment.requestId);
+        family.status = CaseStatus.WAITING;
+        family.waitlistedAt = null;
+        family.updatedAt = Instant.now();
+        outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentCancelledV1.TYPE,
+                new AppointmentCancelledV1(appointment.id, family.requestId, reason, family.updatedAt));
+        waitlist.capacityOrDemandChanged();
+    }
+}
