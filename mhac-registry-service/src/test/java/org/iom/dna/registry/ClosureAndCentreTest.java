@@ -58,6 +58,27 @@ class ClosureAndCentreTest {
     }
 
     @Test
+    void shouldMoveAClosureWhenTheHolidayIsAnnouncedOnAnotherDay() {
+        LocalDate monday = Days.open("LB-BEY", 36, DayOfWeek.MONDAY);
+        LocalDate wednesday = monday.plusDays(2);
+        generate("LB-BEY", monday, wednesday);
+        String id = given().auth().oauth2(Tokens.user("officer")).contentType(ContentType.JSON)
+                .body("{\"country\": \"LB\", \"firstDay\": \"" + monday + "\", \"lastDay\": \"" + monday
+                        + "\", \"reason\": \"PUBLIC_HOLIDAY\", \"description\": \"Eid (estimated)\", \"estimated\": true}")
+                .post("/api/v1/closures").then().statusCode(201).extract().path("closure.id");
+        assertTrue(statuses("LB-BEY", monday).stream().allMatch("WITHDRAWN"::equals));
+
+        given().auth().oauth2(Tokens.user("officer")).contentType(ContentType.JSON)
+                .body("{\"country\": \"LB\", \"firstDay\": \"" + wednesday + "\", \"lastDay\": \"" + wednesday
+                        + "\", \"reason\": \"PUBLIC_HOLIDAY\", \"description\": \"Eid (announced)\", \"estimated\": false}")
+                .put("/api/v1/closures/" + id)
+                .then().statusCode(200).body("closure.estimated", equalTo(false)).body("slotsWithdrawn", equalTo(13));
+        assertTrue(statuses("LB-BEY", monday).stream().allMatch("OPEN"::equals), "the estimated day opens again");
+        assertTrue(statuses("LB-BEY", wednesday).stream().allMatch("WITHDRAWN"::equals));
+        given().auth().oauth2(Tokens.user("officer")).delete("/api/v1/closures/" + id).then().statusCode(204);
+    }
+
+    @Test
     void shouldSeedPublicHolidaysWithLunarDatesMarkedEstimated() {
         given().auth().oauth2(Tokens.user("staff-addis")).queryParam("country", "IR")
                 .queryParam("from", "2026-12-01").queryParam("to", "2027-11-30")

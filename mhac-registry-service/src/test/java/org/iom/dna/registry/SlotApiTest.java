@@ -73,8 +73,13 @@ class SlotApiTest {
     void shouldBlockAndUnblockAWholeDay() {
         LocalDate day = Days.open("ET-ADD", 42, DayOfWeek.WEDNESDAY);
         generatedSlot(day);
-        given().auth().oauth2(Tokens.user("staff-addis")).post(ADDIS + "/days/" + day + "/block")
-                .then().statusCode(200).body("slotsChanged", equalTo(13));
+        try (TopicProbe topic = TopicProbe.open("test.registry.slots.v1")) {
+            given().auth().oauth2(Tokens.user("staff-addis")).post(ADDIS + "/days/" + day + "/block")
+                    .then().statusCode(200).body("slotsChanged", equalTo(13));
+            var blocked = topic.await(r -> "ET-ADD".equals(r.key()) && r.value().contains("\"status\":\"BLOCKED\""),
+                    Duration.ofSeconds(20));
+            assertEquals("org.iom.dna.registry.SlotChanged.v1", TopicProbe.header(blocked, "ce_type"));
+        }
         given().auth().oauth2(Tokens.user("staff-addis")).queryParam("from", day.toString()).queryParam("to", day.toString())
                 .get(ADDIS + "/slots").then().body("status", everyItem(equalTo("BLOCKED")));
         given().auth().oauth2(Tokens.user("staff-addis")).post(ADDIS + "/days/" + day + "/unblock")

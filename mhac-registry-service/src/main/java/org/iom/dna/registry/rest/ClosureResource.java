@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -99,6 +100,32 @@ public class ClosureResource {
     @APIResponse(responseCode = "404", description = "No such centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull ClosureRequest body) {
+        ClosureService.Result created = closures.create(toClosure(body));
+        return Response.created(URI.create("/api/v1/closures/" + created.closure().id))
+                .entity(new Created(ClosureView.of(created.closure()), created.slotsWithdrawn())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"country-office", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a closure, e.g. when a lunar holiday's date is announced",
+            description = "Slots the old days no longer need open again; slots of the new days are withdrawn.")
+    @APIResponse(responseCode = "200", description = "The closure, with how many slots were withdrawn",
+            content = @Content(schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "Invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only country offices and admins manage closures",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such closure or centre",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Created replace(@PathParam("id") UUID id, @Valid @NotNull ClosureRequest body) {
+        ClosureService.Result result = closures.replace(id, toClosure(body))
+                .orElseThrow(() -> ProblemException.notFound("closure"));
+        return new Created(ClosureView.of(result.closure()), result.slotsWithdrawn());
+    }
+
+    private static Closure toClosure(ClosureRequest body) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if ((body.centreCode() == null) == (body.country() == null)) {
             errors.add(new Problem.FieldError("$.centreCode", "give either centreCode or country"));
@@ -117,9 +144,7 @@ public class ClosureResource {
         closure.reason = body.reason();
         closure.description = body.description();
         closure.estimated = body.estimated();
-        ClosureService.Created created = closures.create(closure);
-        return Response.created(URI.create("/api/v1/closures/" + created.closure().id))
-                .entity(new Created(ClosureView.of(created.closure()), created.slotsWithdrawn())).build();
+        return closure;
     }
 
     @DELETE

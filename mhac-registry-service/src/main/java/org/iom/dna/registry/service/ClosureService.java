@@ -1,47 +1,72 @@
 package org.iom.dna.registry.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.iom.dna.platform.rest.ProblemException;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
-import org.iom.dna.platform.rest.ProblemException;
 
 /**
- * Days on which a centre, or a whole country, does not sample. A new closure withdraws the slots it
- * covers, each with an event, so the scheduler moves the families booked into them. Removing a
- * closure reopens the slots it had withdrawn, unless another closure still covers them.
+ * Days on which a centre, or a whole country, does not sample. Whenever closures change, the slots
+ * of the days concerned are brought in line: a slot a closure covers is withdrawn (with an event, so
+ * the scheduler moves the families booked into it); a future slot that a closure had withdrawn and no
+ * closure covers any more opens again.
  */
 @ApplicationScoped
 public class ClosureService {
 
+    private final EntityManager em;
     private final SlotEvents events;
 
-    ClosureService(SlotEvents events) {
+    ClosureService(EntityManager em, SlotEvents events) {
+        this.em = em;
         this.events = events;
     }
 
-    public record Created(Closure closure, int slotsWithdrawn) {
+    /** @param slotsWithdrawn how many slots the change withdrew */
+    public record Result(Closure closure, int slotsWithdrawn) {
     }
 
     @Transactional
-    public Created create(Closure closure) {
-        if (closure.centreCode != null && Centre.findById(closure.centreCode) == null) {
-            throw ProblemException.notFound("centre " + closure.centreCode);
-        }
+    public Result create(Closure closure) {
+        requireCentre(closure);
         closure.id = UUID.randomUUID();
         closure.persist();
-        int withdrawn = 0;
-        for (Slot slot : affectedSlots(closure)) {
-            if (events.withdraw(slot, "CLOSURE")) {
-                withdrawn++;
-            }
+        em.flush();
+        return new Result(closure, reconcile(affectedSlots(closure)));
+    }
+
+    /** Moves or corrects a closure, e.g. when a lunar holiday's date is announced. */
+    @Transactional
+    public Optional<Result> replace(UUID id, Closure replacement) {
+        Closure closure = Closure.findById(id);
+        if (closure == null) {
+            return Optional.empty();
         }
-        return new Created(closure, withdrawn);
+        requireCentre(replacement);
+        List<Slot> before = affectedSlots(closure);
+        closure.centreCode = replacement.centreCode;
+        closure.country = replacement.country;
+        closure.firstDay = replacement.firstDay;
+        closure.lastDay = replacement.lastDay;
+        closure.reason = replacement.reason;
+        closure.description = replacement.description;
+        closure.estimated = replacement.estimated;
+        em.flush();
+        List<Slot> slots = new ArrayList<>(before);
+        affectedSlots(closure).stream().filter(s -> !before.contains(s)).forEach(slots::add);
+        return Optional.of(new Result(closure, reconcile(slots)));
     }
 
     @Transactional
@@ -50,27 +75,17 @@ public class ClosureService {
         if (closure == null) {
             return false;
         }
+        List<Slot> slots = affectedSlots(closure);
         closure.delete();
-        for (Slot slot : affectedSlots(closure)) {
-            if (slot.status == SlotStatus.WITHDRAWN && "CLOSURE".equals(slot.withdrawnReason)
-                    && slot.startsAt.isAfter(java.time.Instant.now())) {
-                Centre centre = Centre.findById(slot.centreCode);
-                boolean stillClosed = Closure.affecting(centre, slot.localDate, slot.localDate).stream()
-                        .anyMatch(c -> c.covers(slot.localDate));
-                if (!stillClosed) {
-                    slot.status = SlotStatus.OPEN;
-                    slot.withdrawnReason = null;
-                    events.opened(centre, slot);
-                }
-            }
-        }
+        em.flush();
+        reconcile(slots);
         return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Closure> list(String country, String centreCode, LocalDate from, LocalDate to) {
         StringBuilder query = new StringBuilder("lastDay >= :from and firstDay <= :to");
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>(java.util.Map.of("from", from, "to", to));
+        Map<String, Object> parameters = new HashMap<>(Map.of("from", from, "to", to));
         if (country != null) {
             query.append(" and (country = :country or centreCode in (select c.code from Centre c where c.country = :country))");
             parameters.put("country", country);
@@ -81,6 +96,32 @@ public class ClosureService {
             parameters.put("centre", centreCode);
         }
         return Closure.list(query + " order by firstDay, id", parameters);
+    }
+
+    /** @return how many slots were withdrawn */
+    private int reconcile(List<Slot> slots) {
+        int withdrawn = 0;
+        Map<String, Centre> centres = new HashMap<>();
+        for (Slot slot : slots) {
+            Centre centre = centres.computeIfAbsent(slot.centreCode, code -> Centre.findById(code));
+            boolean closed = Closure.affecting(centre, slot.localDate, slot.localDate).stream()
+                    .anyMatch(c -> c.covers(slot.localDate));
+            if (closed) {
+                withdrawn += events.withdraw(slot, "CLOSURE") ? 1 : 0;
+            } else if (slot.status == SlotStatus.WITHDRAWN && "CLOSURE".equals(slot.withdrawnReason)
+                    && slot.startsAt.isAfter(Instant.now())) {
+                slot.status = SlotStatus.OPEN;
+                slot.withdrawnReason = null;
+                events.opened(centre, slot);
+            }
+        }
+        return withdrawn;
+    }
+
+    private static void requireCentre(Closure closure) {
+        if (closure.centreCode != null && Centre.findById(closure.centreCode) == null) {
+            throw ProblemException.notFound("centre " + closure.centreCode);
+        }
     }
 
     private static List<Slot> affectedSlots(Closure closure) {
