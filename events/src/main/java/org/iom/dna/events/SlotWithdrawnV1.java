@@ -7,7 +7,7 @@ import java.util.UUID;
  * A slot no longer exists for sampling: a closure covers its day, or its centre stopped working.
  * Families booked into it must be moved, whole.
  *
- * @param reason {@code CLOSURE} or {@code CENTRE_NOT_ACTIVE}
+ * @param reason {@code CLOSURE}, {@code CENTRE_NOT_ACTIVE} or {@code CALENDAR_CHANGED}
  */
 public record SlotWithdrawnV1(
         UUID slotId,

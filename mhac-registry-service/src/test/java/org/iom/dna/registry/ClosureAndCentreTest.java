@@ -80,16 +80,20 @@ class ClosureAndCentreTest {
 
     @Test
     void shouldSeedPublicHolidaysWithLunarDatesMarkedEstimated() {
-        given().auth().oauth2(Tokens.user("staff-addis")).queryParam("country", "IR")
+        given().auth().oauth2(Tokens.user("officer")).queryParam("country", "IR")
                 .queryParam("from", "2026-12-01").queryParam("to", "2027-11-30")
                 .get("/api/v1/closures")
                 .then().statusCode(200)
                 .body("find { it.description.contains('Nowruz') }.estimated", equalTo(false))
                 .body("find { it.description.contains('Nowruz') }.firstDay", equalTo("2027-03-20"))
                 .body("find { it.description == 'Eid al-Fitr' }.estimated", equalTo(true));
-        given().auth().oauth2(Tokens.user("staff-addis")).queryParam("country", "ET")
+        given().auth().oauth2(Tokens.user("staff-addis"))
                 .queryParam("from", "2027-01-01").queryParam("to", "2027-12-31").get("/api/v1/closures")
-                .then().body("description", hasItems("Genna (Ethiopian Christmas)", "Meskel"));
+                .then().statusCode(200)
+                .body("description", hasItems("Genna (Ethiopian Christmas)", "Meskel"))
+                .body("country", everyItem(equalTo("ET")));
+        given().auth().oauth2(Tokens.user("staff-beirut")).queryParam("centreCode", "ET-ADD").get("/api/v1/closures")
+                .then().statusCode(404);
     }
 
     @Test
@@ -145,6 +149,14 @@ class ClosureAndCentreTest {
         }
         given().auth().oauth2(Tokens.user("officer")).queryParam("from", monday.toString()).queryParam("to", monday.toString())
                 .get(path + "/slots").then().body("status", everyItem(equalTo("WITHDRAWN")));
+
+        // Back in service: the withdrawn slots open again. A working week without Monday withdraws them once more.
+        given().auth().oauth2(Tokens.user("admin")).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(centre("ACTIVE", "16:30:00")).put(path).then().statusCode(200);
+        assertEquals(List.of("OPEN", "OPEN"), statuses(code, monday));
+        given().auth().oauth2(Tokens.user("admin")).header("If-Match", "\"2\"").contentType(ContentType.JSON)
+                .body(centre("ACTIVE", "16:30:00").replace("MONDAY", "TUESDAY")).put(path).then().statusCode(200);
+        assertEquals(List.of("WITHDRAWN", "WITHDRAWN"), statuses(code, monday));
     }
 
     @Test

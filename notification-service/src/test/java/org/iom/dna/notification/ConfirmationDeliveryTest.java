@@ -68,6 +68,34 @@ class ConfirmationDeliveryTest {
     }
 
     @Test
+    void shouldRetryWhenIntakeIsDownAndDropMessagesForACancelledAppointment() {
+        UUID requestId = UUID.randomUUID();
+        UUID appointmentId = UUID.randomUUID();
+        String member = "DOWN-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.now().plusDays(9);
+        TopicProbe.publish("test.scheduling.appointments.v1", requestId.toString(),
+                "org.iom.dna.scheduling.AppointmentBooked.v1", """
+                {"appointmentId": "%s", "requestId": "%s", "centreCode": "ET-ADD", "zone": "Africa/Addis_Ababa",
+                 "localDate": "%s", "sequence": 0, "bookedAt": "2026-11-28T10:00:00Z",
+                 "members": [{"memberRef": "%s", "slotId": "%s", "startsAt": "%sT05:30:00Z", "localStart": "08:30:00"}]}
+                """.formatted(appointmentId, requestId, day, member, UUID.randomUUID(), day));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.user("officer")).queryParam("requestId", requestId.toString())
+                        .get("/api/v1/deliveries").then()
+                        .body("[0].status", equalTo("PENDING"))
+                        .body("[0].attempts", equalTo(1))
+                        .body("[0].lastError", equalTo("intake answered 503")));
+
+        TopicProbe.publish("test.scheduling.appointments.v1", requestId.toString(),
+                "org.iom.dna.scheduling.AppointmentCancelled.v1", """
+                {"appointmentId": "%s", "requestId": "%s", "reason": "SLOT_WITHDRAWN", "cancelledAt": "2026-11-29T10:00:00Z"}
+                """.formatted(appointmentId, requestId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.user("officer")).queryParam("requestId", requestId.toString())
+                        .get("/api/v1/deliveries").then().body("[0].status", equalTo("CANCELLED")));
+    }
+
+    @Test
     void shouldGuardDeliveryLog() {
         given().queryParam("requestId", UUID.randomUUID().toString()).get("/api/v1/deliveries").then().statusCode(401);
         given().auth().oauth2(Tokens.user("staff-addis")).queryParam("requestId", UUID.randomUUID().toString())

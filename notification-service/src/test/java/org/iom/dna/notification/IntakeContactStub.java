@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Stands in for intake-service's internal contact endpoint in this module's tests, speaking its
  * HTTP contract (the end-to-end test uses the real intake). It records the Authorization header so
  * the test can check that notification-service authenticates with its own Keycloak token.
- * Every member's address is {@code <personRef>@families.test}; person refs starting with "NOMAIL" have none.
+ * Every member's address is {@code <personRef>@families.test}; person refs starting with "NOMAIL" have none,
+ * and for those starting with "DOWN" intake answers 503.
  */
 public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +33,11 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
             AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             String[] parts = exchange.getRequestURI().getPath().split("/");
             String personRef = parts[parts.length - 2];
+            if (personRef.startsWith("DOWN")) {
+                exchange.sendResponseHeaders(503, -1); // intake unavailable: the delivery is retried later
+                exchange.close();
+                return;
+            }
             String email = personRef.startsWith("NOMAIL") ? "null" : "\"" + personRef.toLowerCase() + "@families.test\"";
             byte[] body = """
                     {"personRef": "%s", "language": "ti", "givenName": "Selam", "familyName": "Tesfay",

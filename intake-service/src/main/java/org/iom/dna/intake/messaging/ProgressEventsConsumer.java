@@ -2,7 +2,6 @@ package org.iom.dna.intake.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
@@ -28,9 +27,8 @@ public class ProgressEventsConsumer {
 
     @Incoming("appointments")
     @Blocking
-    @Transactional
     public void onScheduling(ConsumerRecord<String, String> record) {
-        inbox.receive("intake.appointments", record).ifPresent(event -> {
+        inbox.process("intake.appointments", record, event -> {
             switch (event.type()) {
                 case AppointmentBookedV1.TYPE -> progress.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
                 case FamilyWaitlistedV1.TYPE -> progress.waitlisted(event.payloadAs(FamilyWaitlistedV1.class));
@@ -45,9 +43,8 @@ public class ProgressEventsConsumer {
 
     @Incoming("deliveries")
     @Blocking
-    @Transactional
     public void onNotification(ConsumerRecord<String, String> record) {
-        inbox.receive("intake.deliveries", record).ifPresent(event -> {
+        inbox.process("intake.deliveries", record, event -> {
             switch (event.type()) {
                 case ContactAttemptRecordedV1.TYPE -> progress.contactAttempted(event.payloadAs(ContactAttemptRecordedV1.class));
                 case MemberUnreachableV1.TYPE -> progress.memberUnreachable(event.payloadAs(MemberUnreachableV1.class));

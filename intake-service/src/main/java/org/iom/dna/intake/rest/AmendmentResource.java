@@ -1,5 +1,6 @@
 package org.iom.dna.intake.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.service.AmendmentService;
 import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.rest.ProblemMappers;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/api/v1/sampling-requests/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,14 +72,35 @@ public class AmendmentResource {
     @APIResponse(responseCode = "409", description = "The case is sampled, cancelled or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SamplingRequestView amendContact(@PathParam("id") UUID id, @PathParam("personRef") String personRef,
-            @NotNull JsonNode patch) throws IOException {
-        JsonNode current = strictJson.valueToTree(ContactChannels.of(amendments.currentContact(id, personRef)));
-        ContactChannels merged = strictJson.treeToValue(MergePatch.apply(current, patch), ContactChannels.class);
+            @NotNull JsonNode patch) {
+        return SamplingRequestView.of(amendments.amendContact(id, personRef, current -> merge(current, patch)));
+    }
+
+    private PersonalData.Contact merge(PersonalData.Contact current, JsonNode patch) {
+        ContactChannels merged;
+        try {
+            merged = strictJson.treeToValue(MergePatch.apply(strictJson.valueToTree(ContactChannels.of(current)), patch),
+                    ContactChannels.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedJson(e);
+        }
         Set<ConstraintViolation<ContactChannels>> violations = validator.validate(merged);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return SamplingRequestView.of(amendments.replaceContact(id, personRef, merged.toDomainContact()));
+        return merged.toDomainContact();
+    }
+
+    /** Carries a bad patch out of the transaction; unwrapped by {@link #badPatch}. */
+    static final class UncheckedJson extends RuntimeException {
+        UncheckedJson(JsonProcessingException cause) {
+            super(cause.getOriginalMessage(), cause, false, false);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response badPatch(UncheckedJson e) {
+        return ProblemMappers.unreadableBody((JsonProcessingException) e.getCause());
     }
 
     @POST

@@ -1,12 +1,14 @@
 package org.iom.dna.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.iom.dna.events.SamplingRequestAmendedV1;
 import org.iom.dna.events.SamplingRequestCancelledV1;
 import org.iom.dna.events.Topics;
@@ -31,19 +33,18 @@ public class AmendmentService {
         this.cipher = cipher;
     }
 
-    /** The member's current contact channels, for the caller to merge a patch into. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public PersonalData.Contact currentContact(UUID requestId, String personRef) {
-        FamilyMember member = member(requestId, personRef);
-        return open(member).contact();
-    }
-
-    /** Replaces a member's contact channels; the event names which kinds changed, not their values. */
+    /**
+     * Changes a member's contact channels: {@code change} gets the current ones and returns the new
+     * ones (it may throw a validation error). The member is locked meanwhile, so two concurrent
+     * amendments apply one after the other instead of one silently undoing the other. The event names
+     * which kinds of channel changed, not their values.
+     */
     @Transactional
-    public SamplingRequest replaceContact(UUID requestId, String personRef, PersonalData.Contact contact) {
+    public SamplingRequest amendContact(UUID requestId, String personRef, UnaryOperator<PersonalData.Contact> change) {
         FamilyMember member = member(requestId, personRef);
         refuseIfFixed(member.request, "amended");
         PersonalData data = open(member);
+        PersonalData.Contact contact = change.apply(data.contact());
         List<String> changed = changedKinds(data.contact(), contact);
         if (!changed.isEmpty()) {
             PersonalDataCipher.Sealed sealed = cipher.sealJson(data.withContact(contact), member.id);
@@ -89,7 +90,7 @@ public class AmendmentService {
 
     private FamilyMember member(UUID requestId, String personRef) {
         return FamilyMember.<FamilyMember>find("request.id = ?1 and personRef = ?2", requestId, personRef)
-                .firstResultOptional()
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("family member"));
     }
 

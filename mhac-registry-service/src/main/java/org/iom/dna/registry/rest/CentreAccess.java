@@ -39,7 +39,12 @@ public class CentreAccess {
         }
     }
 
-    private Set<String> ownCentres() {
+    /** True for MHAC staff, who see their own centres only. */
+    public boolean limitedToOwnCentres() {
+        return !identity.hasRole("admin") && !identity.hasRole("country-office");
+    }
+
+    public Set<String> ownCentres() {
         Object claim = token.getClaim("centres");
         if (claim instanceof JsonArray array) {
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(Collectors.toSet());

@@ -66,21 +66,37 @@ public class ClosureResource {
     }
 
     private final ClosureService closures;
+    private final CentreAccess access;
 
-    ClosureResource(ClosureService closures) {
+    ClosureResource(ClosureService closures, CentreAccess access) {
         this.closures = closures;
+        this.access = access;
     }
 
     @GET
     @Authenticated
-    @Operation(summary = "Closures overlapping a date range, for a country or a centre (its own and its country's)")
+    @Operation(summary = "Closures overlapping a date range, for a country or a centre (its own and its country's)",
+            description = "MHAC staff see only the closures that apply to their own centres.")
     @APIResponse(responseCode = "200", description = "The closures",
             content = @Content(schema = @Schema(implementation = ClosureView[].class)))
+    @APIResponse(responseCode = "404", description = "MHAC staff asked for a centre that is not theirs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ClosureView> list(@QueryParam("country") String country, @QueryParam("centreCode") String centreCode,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        LocalDate first = from != null ? from : LocalDate.now();
+        LocalDate first = from != null ? from : LocalDate.now(java.time.ZoneOffset.UTC);
         LocalDate last = to != null ? to : first.plusYears(1);
-        return closures.list(country, centreCode, first, last).stream().map(ClosureView::of).toList();
+        if (!access.limitedToOwnCentres()) {
+            return closures.list(country, centreCode, first, last).stream().map(ClosureView::of).toList();
+        }
+        // Security closures can say more than a centre's own staff need to know about other centres.
+        if (centreCode != null) {
+            access.require(centreCode);
+        }
+        return access.ownCentres().stream().sorted()
+                .filter(own -> centreCode == null || own.equals(centreCode))
+                .flatMap(own -> closures.list(null, own, first, last).stream())
+                .filter(c -> country == null || country.equals(c.country) || (c.centreCode != null && c.centreCode.startsWith(country + "-")))
+                .distinct().map(ClosureView::of).toList();
     }
 
     @POST

@@ -14,6 +14,7 @@ import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.platform.rest.ProblemException;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
+import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.OpeningHours;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
@@ -69,15 +70,54 @@ public class CentreService {
             throw ProblemException.invalid(List.of(new Problem.FieldError("$.country",
                     "a centre cannot move to another country; create a new centre")));
         }
+        if (!centre.zone.equals(details.zone())
+                && Slot.count("centreCode = ?1 and startsAt > ?2", code, Instant.now()) > 0) {
+            throw ProblemException.conflict("zone-in-use", "The centre has future slots in its current zone",
+                    "suspend the centre (withdrawing its slots) before correcting its time zone", null);
+        }
+        CentreStatus before = centre.status;
         apply(centre, details);
         replaceWorkingWeek(code, details.workingWeek());
+        List<Slot> future = Slot.list("centreCode = ?1 and startsAt > ?2", code, Instant.now());
         if (centre.status != CentreStatus.ACTIVE) {
-            Slot.<Slot>list("centreCode = ?1 and startsAt > ?2 and status <> ?3", code, Instant.now(), SlotStatus.WITHDRAWN)
-                    .forEach(slot -> slotEvents.withdraw(slot, "CENTRE_NOT_ACTIVE"));
+            future.forEach(slot -> slotEvents.withdraw(slot, "CENTRE_NOT_ACTIVE"));
+        } else {
+            if (before != CentreStatus.ACTIVE) {
+                reopenAfterReactivation(centre, future);
+            }
+            withdrawOutsideWorkingWeek(details.workingWeek(), future);
         }
         publish(centre);
         em.flush();
         return centre;
+    }
+
+    /** Slots withdrawn because the centre stopped working open again, unless a closure covers their day. */
+    private void reopenAfterReactivation(Centre centre, List<Slot> future) {
+        for (Slot slot : future) {
+            if (slot.status == SlotStatus.WITHDRAWN && "CENTRE_NOT_ACTIVE".equals(slot.withdrawnReason)) {
+                boolean closed = Closure.affecting(centre, slot.localDate, slot.localDate).stream()
+                        .anyMatch(c -> c.covers(slot.localDate));
+                if (closed) {
+                    slot.withdrawnReason = "CLOSURE";
+                } else {
+                    slot.status = SlotStatus.OPEN;
+                    slot.withdrawnReason = null;
+                    slotEvents.opened(centre, slot);
+                }
+            }
+        }
+    }
+
+    /** A shorter working week (e.g. a new weekend rule) withdraws the future slots that now fall outside it. */
+    private void withdrawOutsideWorkingWeek(List<Day> week, List<Slot> future) {
+        for (Slot slot : future) {
+            boolean inside = week.stream().anyMatch(d -> d.dayOfWeek() == slot.localDate.getDayOfWeek()
+                    && !slot.localStart.isBefore(d.opens()) && !slot.localEnd.isAfter(d.closes()));
+            if (!inside) {
+                slotEvents.withdraw(slot, "CALENDAR_CHANGED");
+            }
+        }
     }
 
     private static void apply(Centre centre, Details d) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iom.dna.platform.rest.ProblemException;
 import org.iom.dna.registry.domain.Centre;
+import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
@@ -109,7 +110,7 @@ public class ClosureService {
             if (closed) {
                 withdrawn += events.withdraw(slot, "CLOSURE") ? 1 : 0;
             } else if (slot.status == SlotStatus.WITHDRAWN && "CLOSURE".equals(slot.withdrawnReason)
-                    && slot.startsAt.isAfter(Instant.now())) {
+                    && centre.status == CentreStatus.ACTIVE && slot.startsAt.isAfter(Instant.now())) {
                 slot.status = SlotStatus.OPEN;
                 slot.withdrawnReason = null;
                 events.opened(centre, slot);

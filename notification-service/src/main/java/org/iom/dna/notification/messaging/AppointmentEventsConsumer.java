@@ -2,10 +2,10 @@ package org.iom.dna.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.notification.service.DeliveryService;
 import org.iom.dna.platform.messaging.Inbox;
 
@@ -22,11 +22,14 @@ public class AppointmentEventsConsumer {
 
     @Incoming("appointments")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        inbox.receive("notification.appointments", record).ifPresent(event -> {
-            if (AppointmentBookedV1.TYPE.equals(event.type())) {
-                deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
+        inbox.process("notification.appointments", record, event -> {
+            switch (event.type()) {
+                case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
+                case AppointmentCancelledV1.TYPE -> deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
+                default -> {
+                    // Waitlist and attendance events need no message yet.
+                }
             }
         });
     }

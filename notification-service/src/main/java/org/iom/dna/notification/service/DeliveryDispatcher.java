@@ -8,12 +8,14 @@ import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.events.ContactAttemptRecordedV1;
@@ -29,12 +31,14 @@ import org.jboss.logging.Logger;
 /**
  * Sends due deliveries: fetches the member's contact details from intake, sends, records the
  * attempt. Failures are retried with growing pauses up to {@code notification.max-attempts}. Rows are
- * claimed with SKIP LOCKED, so several instances never send the same message at once.
+ * claimed with SKIP LOCKED under a lease, so several instances never send the same message at once.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    /** Long enough for one intake call and one SMTP send, with their timeouts. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
     private final EntityManager em;
@@ -58,51 +62,88 @@ public class DeliveryDispatcher {
     @Scheduled(every = "${notification.dispatch-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDue() {
-        int sent;
+        List<UUID> claimed;
         do {
-            sent = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
-        } while (sent > 0);
+            claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
+            claimed.forEach(this::deliver);
+        } while (!claimed.isEmpty());
     }
 
+    /**
+     * Claims due deliveries for a lease, in a short transaction: other instances skip them, and if this
+     * process dies while sending they fall due again when the lease runs out. No transaction stays open
+     * while intake or the mail server is called.
+     */
     @SuppressWarnings("unchecked")
-    int dispatchBatch() {
+    List<UUID> claimDue() {
         List<Delivery> due = em.createNativeQuery("select * from delivery where status = 'PENDING'"
                 + " and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked", Delivery.class)
                 .getResultList();
+        Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
-            attempt(delivery);
+            delivery.attempts++;
+            delivery.nextAttemptAt = leaseEnds;
         }
-        return due.size();
+        return due.stream().map(d -> d.id).toList();
     }
 
-    private void attempt(Delivery delivery) {
-        delivery.attempts++;
+    private void deliver(UUID id) {
+        Delivery delivery = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(id));
+        Outcome outcome = send(delivery);
+        QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
+    }
+
+    private record Outcome(DeliveryStatus status, String error) {
+    }
+
+    private Outcome send(Delivery delivery) {
         try {
             MemberContact contact = intake.contact(delivery.requestId, delivery.memberRef, "appointment-confirmation");
             if (contact.email() == null || contact.email().isBlank()) {
-                delivery.status = DeliveryStatus.NO_CHANNEL;
-                report(delivery, "NO_CHANNEL");
-                return;
+                return new Outcome(DeliveryStatus.NO_CHANNEL, null);
             }
             String body = confirmation.data("contact", contact).data("delivery", delivery)
                     .data("localDate", DATE.format(delivery.localDate))
                     .data("localTime", delivery.localStart.toString())
                     .render();
             mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body));
-            delivery.status = DeliveryStatus.SENT;
-            delivery.sentAt = Instant.now();
-            delivery.lastError = null;
-            report(delivery, "SENT");
+            return new Outcome(DeliveryStatus.SENT, null);
         } catch (WebApplicationException e) {
-            failed(delivery, "intake answered " + e.getResponse().getStatus());
+            return new Outcome(DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
-            failed(delivery, e.getClass().getSimpleName());
+            return new Outcome(DeliveryStatus.FAILED, e.getClass().getSimpleName());
+        }
+    }
+
+    private void record(UUID id, Outcome outcome) {
+        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+        switch (outcome.status()) {
+            case SENT -> {
+                delivery.sentAt = Instant.now();
+                delivery.lastError = null;
+                settle(delivery, DeliveryStatus.SENT);
+                report(delivery, "SENT");
+            }
+            case NO_CHANNEL -> {
+                settle(delivery, DeliveryStatus.NO_CHANNEL);
+                report(delivery, "NO_CHANNEL");
+            }
+            default -> failed(delivery, outcome.error());
+        }
+    }
+
+    /** A delivery cancelled while it was being sent keeps CANCELLED; the attempt is still reported. */
+    private static void settle(Delivery delivery, DeliveryStatus status) {
+        if (delivery.status == DeliveryStatus.PENDING) {
+            delivery.status = status;
         }
     }
 
     private void failed(Delivery delivery, String reason) {
         delivery.lastError = reason;
-        if (delivery.attempts >= maxAttempts) {
+        if (delivery.status != DeliveryStatus.PENDING) {
+            report(delivery, "FAILED");
+        } else if (delivery.attempts >= maxAttempts) {
             delivery.status = DeliveryStatus.FAILED;
             LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
             report(delivery, "GAVE_UP");

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
@@ -17,6 +18,13 @@ import org.iom.dna.notification.domain.DeliveryStatus;
 public class DeliveryService {
 
     public static final String CONFIRMATION = "APPOINTMENT_CONFIRMATION";
+
+    /** Messages about an appointment that no longer stands are not sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appointmentCancelled(AppointmentCancelledV1 cancelled) {
+        Delivery.update("status = ?1 where appointmentId = ?2 and status = ?3",
+                DeliveryStatus.CANCELLED, cancelled.appointmentId(), DeliveryStatus.PENDING);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentBooked(AppointmentBookedV1 booked) {

@@ -2,21 +2,27 @@ package org.iom.dna.platform.messaging;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
 
 /**
- * Consumer-side de-duplication. A consumer calls {@link #receive} inside the transaction that
- * applies the event; the event id is recorded in that same transaction, so a redelivered event
- * (after a crash, a rebalance, or the outbox re-sending a batch) changes nothing.
+ * Consumer-side de-duplication. The event id is recorded in the same transaction that applies the
+ * event, so a redelivered event (after a crash, a rebalance, or the outbox re-sending a batch)
+ * changes nothing. Consumers call {@link #process}.
  */
 @ApplicationScoped
 public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final EntityManager em;
     // Events are read tolerantly: a producer may add fields before every consumer knows them.
@@ -25,6 +31,37 @@ public class Inbox {
     Inbox(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.eventJson = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Applies an event exactly once, in a transaction of its own. Transient failures (a deadlock, a
+     * lost optimistic lock, the database briefly away) are retried a bounded number of times; an
+     * event that does not fit its contract is not, and goes to the dead-letter topic at once.
+     *
+     * @param consumer the name of the consuming use case
+     * @param handler applies the event; runs inside the transaction
+     */
+    public void process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record).ifPresent(handler));
+                return;
+            } catch (IllegalArgumentException contractViolation) {
+                throw contractViolation;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("%s: attempt %d at %s-%d@%d failed (%s); retrying", consumer, attempt, record.topic(),
+                        record.partition(), record.offset(), e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(250L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

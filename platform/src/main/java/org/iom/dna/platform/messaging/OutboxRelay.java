@@ -31,13 +31,15 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka, oldest first, and marks them published in the same
  * transaction that locked them. A crash between the broker's ack and the commit re-sends the batch:
  * delivery is at least once, and consumers de-duplicate on the CloudEvents id ({@link Inbox}).
- * Rows are locked with SKIP LOCKED so that several instances of a service share the work.
+ * Several instances of a service may run; a transaction-scoped advisory lock lets one publish at a time.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** Arbitrary advisory-lock key; each service has its own database, so it cannot clash. */
+    private static final long RELAY_LOCK = 0x0DA0_0B0FL;
 
     private final EntityManager em;
     private final String bootstrapServers;
@@ -107,6 +109,12 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     int publishBatch() throws Exception {
+        // One relay publishes at a time across all instances of a service, so rows leave in position
+        // order and one key's events keep the order in which their transactions committed.
+        Object leader = em.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult();
+        if (!Boolean.TRUE.equals(leader)) {
+            return 0;
+        }
         List<OutboxEvent> batch = em.createNativeQuery(
                 "select * from outbox_event where published_at is null order by position"
                         + " limit " + BATCH + " for update skip locked", OutboxEvent.class)

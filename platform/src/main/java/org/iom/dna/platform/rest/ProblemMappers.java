@@ -48,6 +48,11 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
             UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class})
     public Response unreadable(JsonProcessingException e) {
+        return unreadableBody(e);
+    }
+
+    /** For resources that read JSON themselves (e.g. a merge patch) and meet the same failure. */
+    public static Response unreadableBody(JsonProcessingException e) {
         String path = "$";
         String message = "is not valid JSON";
         if (e instanceof JsonMappingException mapping) {

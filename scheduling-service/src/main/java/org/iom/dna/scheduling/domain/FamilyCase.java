@@ -60,9 +60,13 @@ public class FamilyCase extends PanacheEntityBase {
     @OrderBy("position")
     public List<CaseMember> members = new ArrayList<>();
 
-    /** Waiting families in the order they are served: priority, then deadline, then arrival. */
+    /**
+     * Waiting families in the order they are served: priority, then deadline, then arrival. Families
+     * whose deadline has passed can never be booked and are left out, so they cannot crowd out the rest.
+     */
     public static List<UUID> waitlist(int limit) {
-        return find("status = ?1 and adHoc = false order by priorityRank desc, deadline, receivedAt", CaseStatus.WAITING)
+        return find("status = ?1 and adHoc = false and deadline >= ?2 order by priorityRank desc, deadline, receivedAt",
+                CaseStatus.WAITING, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
                 .page(0, limit).<FamilyCase>list().stream().map(c -> c.requestId).toList();
     }
 

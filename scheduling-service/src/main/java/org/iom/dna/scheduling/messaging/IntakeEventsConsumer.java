@@ -2,7 +2,6 @@ package org.iom.dna.scheduling.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.SamplingRequestCancelledV1;
@@ -26,9 +25,8 @@ public class IntakeEventsConsumer {
 
     @Incoming("sampling-requests")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        inbox.receive("scheduling.sampling-requests", record).ifPresent(event -> {
+        inbox.process("scheduling.sampling-requests", record, event -> {
             switch (event.type()) {
                 case SamplingRequestReceivedV1.TYPE -> replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
                 case SamplingRequestCancelledV1.TYPE -> cancellations.requestCancelled(event.payloadAs(SamplingRequestCancelledV1.class));

@@ -2,7 +2,6 @@ package org.iom.dna.scheduling.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.SlotChangedV1;
@@ -27,9 +26,8 @@ public class RegistryEventsConsumer {
 
     @Incoming("slots")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        inbox.receive("scheduling.slots", record).ifPresent(event -> {
+        inbox.process("scheduling.slots", record, event -> {
             switch (event.type()) {
                 case SlotOpenedV1.TYPE -> replicas.slotOpened(event.payloadAs(SlotOpenedV1.class));
                 case SlotChangedV1.TYPE -> reschedule.slotChanged(event.payloadAs(SlotChangedV1.class));

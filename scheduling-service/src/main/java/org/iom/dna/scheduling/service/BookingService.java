@@ -6,7 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,8 @@ import org.iom.dna.scheduling.domain.SlotReplica;
  * Books one waiting family. Capacity is guarded by the database, not by this class: each slot's
  * {@code booked} count is raised by a conditional update that fails when the slot no longer has
  * room (another instance, or staff cutting capacity, got there first). Then the whole booking
- * rolls back and the family is tried again on the next pass.
+ * rolls back and the family is tried again on the next pass. Locks are taken family first, then slots
+ * in id order, as everywhere in this service.
  */
 @ApplicationScoped
 public class BookingService {
@@ -81,7 +82,7 @@ public class BookingService {
         }
 
         Map<UUID, Long> perSlot = match.get().placements().stream()
-                .collect(Collectors.groupingBy(p -> p.slot().id(), LinkedHashMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(p -> p.slot().id(), TreeMap::new, Collectors.counting()));
         perSlot.forEach((slotId, people) -> {
             int updated = em.createNativeQuery("update slot set booked = booked + ?1"
                             + " where id = ?2 and status = 'OPEN' and booked + ?1 <= capacity")

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentCancelledV1;
@@ -40,7 +41,7 @@ public class CancellationService {
         Appointment.liveFor(family.requestId).ifPresent(appointment -> {
             appointment.status = "CANCELLED";
             Map<UUID, Long> perSlot = appointment.members.stream()
-                    .collect(Collectors.groupingBy(m -> m.slotId, Collectors.counting()));
+                    .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
             perSlot.forEach((slotId, people) -> em.createNativeQuery(
                             "update slot set booked = greatest(booked - ?1, 0) where id = ?2")
                     .setParameter(1, people.intValue()).setParameter(2, slotId).executeUpdate());

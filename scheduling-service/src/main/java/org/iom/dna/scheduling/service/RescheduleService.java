@@ -2,10 +2,12 @@ package org.iom.dna.scheduling.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentCancelledV1;
@@ -39,6 +41,7 @@ public class RescheduleService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void slotChanged(SlotChangedV1 event) {
+        lockFamiliesBookedInto(event.slotId());
         em.createNativeQuery("update slot set capacity = ?1, status = ?2 where id = ?3")
                 .setParameter(1, event.capacity()).setParameter(2, event.status()).setParameter(3, event.slotId())
                 .executeUpdate();
@@ -48,13 +51,25 @@ public class RescheduleService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void slotWithdrawn(SlotWithdrawnV1 event) {
+        lockFamiliesBookedInto(event.slotId());
         em.createNativeQuery("update slot set status = 'WITHDRAWN' where id = ?1")
                 .setParameter(1, event.slotId()).executeUpdate();
         moveFamiliesThatNoLongerFit(event.slotId(), "SLOT_WITHDRAWN");
     }
 
+    /**
+     * Families first, in id order, then slots in id order: the order booking and cancellation lock in
+     * too, so that concurrent changes wait for each other instead of deadlocking.
+     */
+    private void lockFamiliesBookedInto(UUID slotId) {
+        List<UUID> families = em.createQuery("select distinct a.requestId from Appointment a join a.members m"
+                        + " where m.slotId = :slot and a.status = 'BOOKED'", UUID.class)
+                .setParameter("slot", slotId).getResultList();
+        families.stream().sorted().forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     private void moveFamiliesThatNoLongerFit(UUID slotId, String reason) {
-        SlotReplica slot = em.find(SlotReplica.class, slotId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        SlotReplica slot = em.find(SlotReplica.class, slotId, LockModeType.PESSIMISTIC_WRITE);
         if (slot == null) {
             return;
         }
@@ -79,10 +94,10 @@ public class RescheduleService {
     private void unbook(Appointment appointment, String reason) {
         appointment.status = "CANCELLED";
         Map<UUID, Long> perSlot = appointment.members.stream()
-                .collect(Collectors.groupingBy(m -> m.slotId, Collectors.counting()));
+                .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
         perSlot.forEach((id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")
                 .setParameter(1, people.intValue()).setParameter(2, id).executeUpdate());
-        FamilyCase family = em.find(FamilyCase.class, appointment.requestId);
+        FamilyCase family = em.find(FamilyCase.class, appointment.requestId, LockModeType.PESSIMISTIC_WRITE);
         family.status = CaseStatus.WAITING;
         family.waitlistedAt = null;
         family.updatedAt = Instant.now();
