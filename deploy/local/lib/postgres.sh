@@ -3,9 +3,9 @@
 # role and database per service plus a *_test database for the @QuarkusTest tests.
 
 PG_PORT=5432
-# One database per service, owned by a role of the same name. The password equals the name:
-# development only, this cluster must never hold real data.
-PG_DATABASES=(intake scheduling registry notification)
+# One database per service, owned by a role of the same name (and platform's, for its own tests).
+# The password equals the name: development only, this cluster must never hold real data.
+PG_DATABASES=(intake scheduling registry notification platform)
 PG_STARTED_FLAG="$RUN_DIR/postgres.started-by-suite"
 
 # Sets PG_VERSION, PG_CLUSTER, PG_CLUSTER_PORT and PG_STATUS from the first cluster pg_lsclusters lists.

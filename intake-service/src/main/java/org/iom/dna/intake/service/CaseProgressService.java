@@ -17,6 +17,7 @@ import org.iom.dna.intake.domain.ContactAttempt;
 import org.iom.dna.intake.domain.FamilyMember;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
+import org.iom.dna.platform.messaging.ContractViolation;
 
 /**
  * Follows what scheduling and notification report, so the IND can read each case's status here:
@@ -86,7 +87,7 @@ public class CaseProgressService {
     public void attendanceRecorded(AttendanceRecordedV1 event) {
         SamplingRequest request = request(event.requestId());
         FamilyMember member = request.members.stream().filter(m -> m.personRef.equals(event.memberRef())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("attendance names an unknown member of " + event.requestId()));
+                .orElseThrow(() -> new ContractViolation("attendance names an unknown member of " + event.requestId()));
         member.outcome = event.outcome();
         if (request.status == RequestStatus.CANCELLED || request.status == RequestStatus.EXPIRED) {
             return;
@@ -136,6 +137,6 @@ public class CaseProgressService {
 
     private static SamplingRequest request(UUID id) {
         return SamplingRequest.<SamplingRequest>findByIdOptional(id)
-                .orElseThrow(() -> new IllegalArgumentException("event names unknown request " + id));
+                .orElseThrow(() -> new ContractViolation("event names unknown request " + id));
     }
 }

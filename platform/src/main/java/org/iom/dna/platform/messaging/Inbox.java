@@ -3,80 +3,159 @@ package org.iom.dna.platform.messaging;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
- * Consumer-side de-duplication. The event id is recorded in the same transaction that applies the
- * event, so a redelivered event (after a crash, a rebalance, or the outbox re-sending a batch)
- * changes nothing. Consumers call {@link #process}.
+ * Consumer-side de-duplication and failure handling. The event id is recorded in the same
+ * transaction that applies the event, so a redelivered event (after a crash, a rebalance, a
+ * consumer-group reset, or the outbox re-sending a batch) changes nothing.
+ *
+ * <p>Nothing a consumer was given is dropped: a transient failure (database away, deadlock, lost
+ * lock) is retried with capped exponential back-off for as long as it lasts, holding the partition
+ * so one key's events keep their order; only a record that breaks its contract, or that keeps failing
+ * for an unexplained reason while the database answers, is parked as a {@link DeadLetter}.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int REASON_LENGTH = 1000;
 
     private final EntityManager em;
     // Events are read tolerantly: a producer may add fields before every consumer knows them.
     private final ObjectMapper eventJson;
+    private final ConsumerHealth health;
+    private final MessagingConfig.Inbox config;
+    private volatile boolean stopping;
 
-    Inbox(EntityManager em, ObjectMapper json) {
+    Inbox(EntityManager em, ObjectMapper json, ConsumerHealth health, MessagingConfig config) {
         this.em = em;
         this.eventJson = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.health = health;
+        this.config = config.inbox();
     }
 
     /**
-     * Applies an event exactly once, in a transaction of its own. Transient failures (a deadlock, a
-     * lost optimistic lock, the database briefly away) are retried a bounded number of times; an
-     * event that does not fit its contract is not, and goes to the dead-letter topic at once.
-     *
-     * @param consumer the name of the consuming use case
-     * @param handler applies the event; runs inside the transaction
+     * Applies a record exactly once, in a transaction of its own, or parks it. Returns only when the
+     * record is applied, was seen before, or is parked: then its offset may be committed. Throws only
+     * when the thread is interrupted (the service is stopping): the offset is then not committed and
+     * the record comes again.
      */
-    public void process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    public void process(EventHandler handler, ConsumerRecord<String, String> record) {
+        String consumer = handler.consumer();
         for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
             try {
-                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record).ifPresent(handler));
+                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record).ifPresent(handler::apply));
+                health.recovered(consumer);
                 return;
-            } catch (IllegalArgumentException contractViolation) {
-                throw contractViolation;
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.infof("%s: attempt %d at %s-%d@%d failed (%s); retrying", consumer, attempt, record.topic(),
-                        record.partition(), record.offset(), e.getClass().getSimpleName());
+                failure = e;
+            }
+            if (shouldPark(failure, attempt)) {
+                String reason = reason(failure);
                 try {
-                    Thread.sleep(250L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    QuarkusTransaction.requiringNew().run(() -> park(consumer, record, reason));
+                    health.recovered(consumer);
+                    return;
+                } catch (RuntimeException parkingFailed) {
+                    failure = parkingFailed; // the database went away meanwhile: keep retrying
                 }
             }
+            health.retrying(consumer, where(record), attempt, failure);
+            logRetry(consumer, record, attempt, failure);
+            pause(backoff(attempt), failure);
         }
+    }
+
+    /** A service that stops gives up its retries: the records come again after the restart. */
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    private boolean shouldPark(RuntimeException failure, int attempt) {
+        if (Failures.isContractViolation(failure)) {
+            return true;
+        }
+        if (Failures.isTransient(failure)) {
+            return false;
+        }
+        // Not recognised as transient: a bug, or an outage in a shape not listed. Park it only once it
+        // has failed for a while and the database answers, so that an outage never parks anything.
+        return attempt >= config.unexplainedAttempts() && databaseAnswers();
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            QuarkusTransaction.requiringNew().timeout(5).run(() -> em.createNativeQuery("select 1").getSingleResult());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    Duration backoff(int attempt) {
+        long initial = config.initialBackoff().toMillis();
+        long max = config.maxBackoff().toMillis();
+        long pause = attempt >= 31 ? max : Math.min(max, initial << Math.min(attempt - 1, 30));
+        return Duration.ofMillis(pause);
+    }
+
+    private void pause(Duration pause, RuntimeException failure) {
+        if (stopping) {
+            throw failure;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private static void logRetry(String consumer, ConsumerRecord<String, String> record, int attempt, Throwable e) {
+        // Every attempt at first, then every tenth: an outage of minutes must not flood the log.
+        if (attempt <= 3 || attempt % 10 == 0) {
+            LOG.warnf("%s: attempt %d at %s failed (%s); retrying", consumer, attempt, where(record),
+                    Failures.isTransient(e) ? "transient: " + e.getClass().getSimpleName() : e.getClass().getSimpleName());
+        }
+    }
+
+    private static String where(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /**
      * @param consumer the name of the consuming use case (one service may consume an event twice)
      * @return the event if this consumer has not yet seen it, otherwise empty
-     * @throws IllegalArgumentException if the record lacks CloudEvents metadata (goes to the DLQ)
+     * @throws ContractViolation if the record lacks CloudEvents metadata
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<IncomingEvent> receive(String consumer, ConsumerRecord<String, String> record) {
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");
         if (id == null || type == null || record.value() == null) {
-            throw new IllegalArgumentException("record at " + record.topic() + "/" + record.partition()
-                    + "@" + record.offset() + " has no CloudEvents id/type or no value");
+            throw new ContractViolation("record at " + where(record) + " has no CloudEvents id/type or no value");
         }
+        return receive(consumer, id, type, record.value());
+    }
+
+    /** The same for a parked record being replayed: its id still counts once for its consumer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<IncomingEvent> receive(String consumer, String id, String type, String payload) {
         int inserted = em.createNativeQuery("insert into inbox_event (consumer, event_id, received_at)"
                         + " values (?1, ?2, now()) on conflict do nothing")
                 .setParameter(1, consumer)
@@ -85,7 +164,59 @@ public class Inbox {
         if (inserted == 0) {
             return Optional.empty();
         }
-        return Optional.of(new IncomingEvent(id, type, record.key(), record.value(), eventJson));
+        return Optional.of(new IncomingEvent(id, type, payload, eventJson));
+    }
+
+    /** Parks a record once: a redelivery of a parked record (after a crash or a reset) finds it parked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void park(String consumer, ConsumerRecord<String, String> record, String reason) {
+        long known = em.createQuery("select count(d) from DeadLetter d where d.consumer = :consumer and d.topic = :topic"
+                        + " and d.partition = :partition and d.offset = :offset", Long.class)
+                .setParameter("consumer", consumer).setParameter("topic", record.topic())
+                .setParameter("partition", record.partition()).setParameter("offset", record.offset())
+                .getSingleResult();
+        if (known > 0) {
+            return;
+        }
+        DeadLetter letter = new DeadLetter();
+        letter.consumer = consumer;
+        letter.topic = record.topic();
+        letter.partition = record.partition();
+        letter.offset = record.offset();
+        letter.eventId = header(record, "ce_id");
+        letter.eventType = header(record, "ce_type");
+        letter.key = record.key();
+        letter.payload = record.value();
+        letter.headers = headers(record);
+        letter.reason = reason;
+        letter.parkedAt = Instant.now();
+        letter.persist();
+        LOG.errorf("%s: parked %s as dead letter %d: %s", consumer, where(record), letter.id, reason);
+    }
+
+    /** Why a record was parked, without payload values: our own contract messages, else the types of the failure's causes. */
+    static String reason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof ContractViolation) {
+                return "contract violation: " + truncate(e.getMessage());
+            }
+            reason.append(reason.isEmpty() ? "unexplained failure: " : " <- ").append(e.getClass().getName());
+        }
+        StackTraceElement[] at = failure.getStackTrace();
+        return truncate(at.length > 0 ? reason + " at " + at[0] : reason.toString());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH);
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

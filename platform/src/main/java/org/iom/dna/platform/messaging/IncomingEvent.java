@@ -1,44 +1,49 @@
 package org.iom.dna.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** An event read from Kafka, seen for the first time by its consumer. */
+/** An event read from Kafka (or replayed from the dead letters), seen for the first time by its consumer. */
 public final class IncomingEvent {
 
     private final String id;
     private final String type;
-    private final String key;
     private final String payload;
     private final ObjectMapper json;
 
-    IncomingEvent(String id, String type, String key, String payload, ObjectMapper json) {
+    IncomingEvent(String id, String type, String payload, ObjectMapper json) {
         this.id = id;
         this.type = type;
-        this.key = key;
         this.payload = payload;
         this.json = json;
-    }
-
-    public String id() {
-        return id;
     }
 
     public String type() {
         return type;
     }
 
-    public String key() {
-        return key;
-    }
-
-    /** @throws IllegalArgumentException if the payload does not fit the contract (goes to the DLQ) */
+    /** @throws ContractViolation if the payload does not fit the contract (the record is parked) */
     public <T> T payloadAs(Class<T> contract) {
         try {
             return json.readValue(payload, contract);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + id + " does not match " + contract.getSimpleName()
-                    + " at " + e.getOriginalMessage(), e);
+            // The path and the kind of mismatch only: a payload value must not reach logs or the dead letters' reason.
+            String where = e instanceof JsonMappingException mapping ? path(mapping) : "$";
+            throw new ContractViolation("event " + id + " does not match " + contract.getSimpleName() + " at "
+                    + where + " (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * One event waiting to be published, written in the same transaction as the state change it
- * describes. Every service has this table (see its V1 migration); the relay publishes rows in
- * {@code position} order and stamps {@code publishedAt}.
+ * describes. Every service has this table (platform's {@code db/platform} migration); the relay
+ * publishes rows in {@code position} order and stamps {@code publishedAt}.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -44,4 +44,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Times the broker refused the row for a reason other than being away. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when the row is refused for good: it waits for an operator, with later rows of its key. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

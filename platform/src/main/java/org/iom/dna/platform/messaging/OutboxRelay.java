@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -32,20 +37,32 @@ import org.jboss.logging.Logger;
  * transaction that locked them. A crash between the broker's ack and the commit re-sends the batch:
  * delivery is at least once, and consumers de-duplicate on the CloudEvents id ({@link Inbox}).
  * Several instances of a service may run; a transaction-scoped advisory lock lets one publish at a time.
+ *
+ * <p>An unreachable broker holds every row back until it returns (the service stays up and keeps
+ * accepting work). A row the broker refuses for good (too large, invalid) is parked after
+ * {@code dna.messaging.outbox.max-attempts} with its reason and never blocks the rows behind it,
+ * except later rows of its own key, whose order must hold; an operator releases it when fixed.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
     /** Arbitrary advisory-lock key; each service has its own database, so it cannot clash. */
     private static final long RELAY_LOCK = 0x0DA0_0B0FL;
+    private static final int ERROR_LENGTH = 500;
+    /** Unpublished, unparked rows whose key has no parked row before them, oldest first. */
+    private static final String NEXT_ROWS = "select * from outbox_event o where o.published_at is null"
+            + " and o.parked_at is null and not exists (select 1 from outbox_event p where p.published_at is null"
+            + " and p.parked_at is not null and p.topic = o.topic and p.aggregate_key = o.aggregate_key"
+            + " and p.position < o.position) order by o.position limit ?1 for update of o skip locked";
 
     private final EntityManager em;
+    private final MessagingConfig.Outbox config;
     private final String bootstrapServers;
     private final String topicPrefix;
     private final String source;
     private volatile KafkaProducer<String, String> producer;
+    private volatile Instant brokerUnreachableSince;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
@@ -54,11 +71,12 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(EntityManager em,
+    OutboxRelay(EntityManager em, MessagingConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "dna.topic-prefix") Optional<String> topicPrefix,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.em = em;
+        this.config = config.outbox();
         this.bootstrapServers = bootstrapServers;
         this.topicPrefix = topicPrefix.orElse("");
         this.source = "/" + applicationName;
@@ -69,11 +87,16 @@ public class OutboxRelay {
         wakeUps.execute(this::publishPending);
     }
 
+    /** Since when the broker has not answered, if it does not now. */
+    public Optional<Instant> brokerUnreachableSince() {
+        return Optional.ofNullable(brokerUnreachableSince);
+    }
+
     /**
      * Drains the outbox. Only one pass runs at a time in this instance, which keeps one key's
      * events in order; a call that finds a pass running leaves it to that pass to go round again.
      */
-    @Scheduled(every = "${dna.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${dna.messaging.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
         again.set(true);
@@ -83,13 +106,16 @@ public class OutboxRelay {
             }
             try {
                 again.set(false);
-                int published;
+                Pass pass;
                 do {
-                    published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                } while (published == BATCH);
+                    pass = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (pass.full() && !pass.brokerAway());
+                if (pass.brokerAway()) {
+                    return; // the next tick tries again; a wake-up must not spin against a missing broker
+                }
             } catch (RuntimeException e) {
-                // The rows stay unpublished and are retried on the next tick; never log payloads.
-                LOG.warnf("outbox relay could not publish (will retry): %s", e.getClass().getSimpleName());
+                // The database is away: rows stay unpublished and are retried on the next tick.
+                LOG.warnf("outbox relay could not run (will retry): %s", e.getClass().getSimpleName());
                 LOG.debug("outbox relay failure", e);
                 return;
             } finally {
@@ -98,40 +124,134 @@ public class OutboxRelay {
         }
     }
 
-    /** Published rows are kept a week for troubleshooting, then removed. */
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
-                .setParameter("cutoff", Instant.now().minusSeconds(7 * 24 * 3600))
-                .executeUpdate());
+    /** What one batch did: whether it was full (more may wait) and whether the broker was away. */
+    record Pass(boolean full, boolean brokerAway) {
     }
 
     @SuppressWarnings("unchecked")
-    int publishBatch() throws Exception {
+    Pass publishBatch() {
         // One relay publishes at a time across all instances of a service, so rows leave in position
         // order and one key's events keep the order in which their transactions committed.
         Object leader = em.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult();
         if (!Boolean.TRUE.equals(leader)) {
-            return 0;
+            return new Pass(false, false);
         }
-        List<OutboxEvent> batch = em.createNativeQuery(
-                "select * from outbox_event where published_at is null order by position"
-                        + " limit " + BATCH + " for update skip locked", OutboxEvent.class)
+        List<OutboxEvent> batch = em.createNativeQuery(NEXT_ROWS, OutboxEvent.class)
+                .setParameter(1, config.batchSize())
                 .getResultList();
-        if (batch.isEmpty()) {
-            return 0;
+        List<Sent> sent = send(batch);
+        boolean brokerAway = settle(sent);
+        return new Pass(batch.size() == config.batchSize(), brokerAway);
+    }
+
+    /** A row and what became of its send: an ack to wait for, or the reason it was not sent. */
+    private record Sent(OutboxEvent row, Future<RecordMetadata> ack, Throwable notSent) {
+    }
+
+    private List<Sent> send(List<OutboxEvent> batch) {
+        List<Sent> sent = new ArrayList<>(batch.size());
+        // Keys with an earlier row in this batch that did not go: their later rows wait, to keep order.
+        Set<String> heldKeys = new HashSet<>();
+        boolean brokerAway = false;
+        for (OutboxEvent row : batch) {
+            String key = row.topic + '\u0000' + row.key;
+            if (brokerAway || heldKeys.contains(key)) {
+                continue;
+            }
+            ProducerRecord<String, String> record = toRecord(row);
+            int size = sizeOf(record);
+            if (size > config.maxRecordBytes()) {
+                heldKeys.add(key);
+                sent.add(new Sent(row, null, new OversizedRecord(size, config.maxRecordBytes())));
+                continue;
+            }
+            try {
+                Future<RecordMetadata> ack = producer().send(record);
+                // A broker that is away fails the send at once, after max.block.ms: stop the batch there.
+                brokerAway = ack.isDone() && Failures.isTransient(failureOf(ack));
+                sent.add(new Sent(row, ack, null));
+            } catch (RuntimeException e) {
+                brokerAway = Failures.isTransient(e);
+                heldKeys.add(key);
+                sent.add(new Sent(row, null, e));
+            }
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(producer().send(toRecord(event)));
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
-        }
+        return sent;
+    }
+
+    /** Marks acknowledged rows published and counts failures; true if the broker was away. */
+    private boolean settle(List<Sent> sent) {
         Instant now = Instant.now();
-        batch.forEach(event -> event.publishedAt = now);
-        return batch.size();
+        boolean brokerAway = false;
+        for (Sent s : sent) {
+            Throwable failure = s.notSent() != null ? s.notSent() : awaitAck(s.ack());
+            if (failure == null) {
+                s.row().publishedAt = now;
+            } else if (Failures.isTransient(failure)) {
+                brokerAway = true;
+            } else {
+                refused(s.row(), failure, now);
+            }
+        }
+        if (brokerAway && brokerUnreachableSince == null) {
+            brokerUnreachableSince = now;
+            LOG.warn("outbox relay: the Kafka broker does not answer; events wait in the outbox");
+        } else if (!brokerAway && !sent.isEmpty() && brokerUnreachableSince != null) {
+            LOG.infof("outbox relay: the Kafka broker answers again after %s", Duration.between(brokerUnreachableSince, now));
+            brokerUnreachableSince = null;
+        }
+        return brokerAway;
+    }
+
+    private void refused(OutboxEvent row, Throwable failure, Instant now) {
+        row.attempts++;
+        row.lastError = truncate(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        if (row.attempts >= config.maxAttempts() || failure instanceof OversizedRecord) {
+            row.parkedAt = now;
+            LOG.errorf("outbox relay: parked event %s (%s on %s) after %d attempt(s): %s", row.eventId, row.type,
+                    row.topic, row.attempts, row.lastError);
+        } else {
+            LOG.warnf("outbox relay: event %s refused (attempt %d): %s", row.eventId, row.attempts, row.lastError);
+        }
+    }
+
+    private static Throwable awaitAck(Future<RecordMetadata> ack) {
+        try {
+            ack.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
+        return ack.isDone() ? awaitAck(ack) : null;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+    }
+
+    /** Serialized key, value and headers: what the broker compares with its message.max.bytes. */
+    private static int sizeOf(ProducerRecord<String, String> record) {
+        int size = record.value() == null ? 0 : record.value().getBytes(StandardCharsets.UTF_8).length;
+        size += record.key() == null ? 0 : record.key().getBytes(StandardCharsets.UTF_8).length;
+        for (Header header : record.headers()) {
+            size += header.key().length() + header.value().length;
+        }
+        return size;
+    }
+
+    /** A record larger than the broker takes: parked at once, it can only pass once the limit is raised. */
+    static final class OversizedRecord extends RuntimeException {
+        OversizedRecord(int size, int limit) {
+            super("record of " + size + " bytes exceeds dna.messaging.outbox.max-record-bytes=" + limit, null, false, false);
+        }
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {
@@ -156,16 +276,18 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties config = new Properties();
-                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
-                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-                    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    config.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(1) + "-outbox");
-                    producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                    Properties kafka = new Properties();
+                    kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    kafka.put(ProducerConfig.ACKS_CONFIG, "all");
+                    kafka.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    kafka.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+                    kafka.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+                    kafka.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                    kafka.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    // Above the relay's own check, so an oversized row is parked by it, not refused here.
+                    kafka.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(config.maxRecordBytes() + 4096, 1_048_576));
+                    kafka.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(1) + "-outbox");
+                    producer = new KafkaProducer<>(kafka, new StringSerializer(), new StringSerializer());
                 }
                 current = producer;
             }
@@ -177,7 +299,7 @@ public class OutboxRelay {
         wakeUps.shutdownNow();
         KafkaProducer<String, String> current = producer;
         if (current != null) {
-            current.close(java.time.Duration.ofSeconds(5));
+            current.close(Duration.ofSeconds(5));
         }
     }
 }

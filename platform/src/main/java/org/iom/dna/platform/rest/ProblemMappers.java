@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import org.iom.dna.platform.messaging.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -85,6 +87,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (Failures.isTransient(e)) {
+            // The database (or broker) is briefly away: tell the client to come back. Every write of
+            // the API is idempotent (a resent submission with the same reference gives the same case).
+            LOG.warnf("answered 503: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(Problem.of("unavailable", "Service temporarily unavailable", 503,
+                    "a dependency of this service is briefly unavailable; retry after the given seconds").toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         // The message of a database or library exception may quote personal data: log its type only.
         String incident = UUID.randomUUID().toString();
         LOG.errorf("incident %s: unexpected %s at %s", incident, e.getClass().getName(),

@@ -43,6 +43,16 @@ public class WaitlistService {
             return;
         }
         lastPass = Instant.now();
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            // The database is away: keep the flag, so the families are tried as soon as it returns.
+            changed.set(true);
+            LOG.warnf("waitlist pass failed (will retry): %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private void pass() {
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> FamilyCase.waitlist(PASS_SIZE));
         int booked = 0;
         for (UUID requestId : waiting) {

@@ -1,0 +1,71 @@
+package org.iom.dna.platform.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A consumer for the tests: applies a {@link TestEvent} by writing a row per application (so a count
+ * shows duplicates), or fails the way the event asks it to.
+ */
+@ApplicationScoped
+public class RecordingHandler implements EventHandler {
+
+    public static final String CONSUMER = "platform-test.recorder";
+
+    /** @param behaviour apply, transient (fails {@code failures} times first), contract, unexplained, until-fixed */
+    public record TestEvent(String marker, String behaviour, int failures) {
+    }
+
+    private final EntityManager em;
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** For until-fixed: the consumer learns to read the event (a fix deployed). */
+    private volatile boolean fixed;
+
+    RecordingHandler(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        TestEvent e = event.payloadAs(TestEvent.class);
+        int attempt = attempts.computeIfAbsent(e.marker(), m -> new AtomicInteger()).incrementAndGet();
+        switch (e.behaviour()) {
+            case "transient" -> {
+                if (attempt <= e.failures()) {
+                    throw new IllegalStateException("wrapped", new SQLTransientConnectionException("database away", "08006"));
+                }
+            }
+            case "contract" -> throw new ContractViolation("event " + e.marker() + " names nothing known");
+            case "unexplained" -> throw new IllegalStateException("a bug");
+            case "until-fixed" -> {
+                if (!fixed) {
+                    throw new ContractViolation("not understood yet");
+                }
+            }
+            default -> {
+                // apply
+            }
+        }
+        em.createNativeQuery("insert into test_effect (marker, applied_at) values (?1, now())")
+                .setParameter(1, e.marker()).executeUpdate();
+    }
+
+    /** Through a method: the tests hold a client proxy, whose fields are not the bean's. */
+    void fixed(boolean fixed) {
+        this.fixed = fixed;
+    }
+
+    int attempts(String marker) {
+        AtomicInteger count = attempts.get(marker);
+        return count == null ? 0 : count.get();
+    }
+}

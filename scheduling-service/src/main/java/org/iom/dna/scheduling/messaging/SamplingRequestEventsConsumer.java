@@ -1,0 +1,50 @@
+package org.iom.dna.scheduling.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iom.dna.events.SamplingRequestCancelledV1;
+import org.iom.dna.events.SamplingRequestReceivedV1;
+import org.iom.dna.platform.messaging.EventHandler;
+import org.iom.dna.platform.messaging.Inbox;
+import org.iom.dna.platform.messaging.IncomingEvent;
+import org.iom.dna.scheduling.service.CancellationService;
+import org.iom.dna.scheduling.service.ReplicaService;
+
+/** Families from intake: a new family to book, a cancelled one to release. */
+@ApplicationScoped
+public class SamplingRequestEventsConsumer implements EventHandler {
+
+    private final Inbox inbox;
+    private final ReplicaService replicas;
+    private final CancellationService cancellations;
+
+    SamplingRequestEventsConsumer(Inbox inbox, ReplicaService replicas, CancellationService cancellations) {
+        this.inbox = inbox;
+        this.replicas = replicas;
+        this.cancellations = cancellations;
+    }
+
+    @Incoming("sampling-requests")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.process(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return "scheduling.sampling-requests";
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case SamplingRequestReceivedV1.TYPE -> replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
+            case SamplingRequestCancelledV1.TYPE -> cancellations.requestCancelled(event.payloadAs(SamplingRequestCancelledV1.class));
+            default -> {
+                // Contact amendments do not change scheduling.
+            }
+        }
+    }
+}
