@@ -58,8 +58,12 @@ class ConfirmationDeliveryTest {
                         .body("status", containsInAnyOrder("SENT", "NO_CHANNEL"))
                         .body("find { it.memberRef == '" + withMail + "' }.attempts", equalTo(1)));
 
+        String deliveryId = given().auth().oauth2(Tokens.user("officer")).queryParam("requestId", requestId.toString())
+                .get("/api/v1/deliveries").then().extract().path("find { it.memberRef == '" + withMail + "' }.id");
         given().get(MAIL_API + withMail.toLowerCase() + "@families.test/messages/INBOX")
                 .then().statusCode(200)
+                // A re-send after a crash carries the same Message-ID: recipients' mail systems see one message.
+                .body(containsString("Message-ID: <" + deliveryId + "@dna-sampling.iom.example>"))
                 .body(containsString("Your DNA sampling appointment on " + day))
                 .body(containsString("08:30 local time (Africa/Addis_Ababa)"))
                 .body(containsString("Dear Selam"));

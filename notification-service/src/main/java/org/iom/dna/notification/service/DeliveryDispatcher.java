@@ -106,13 +106,22 @@ public class DeliveryDispatcher {
                     .data("localDate", DATE.format(delivery.localDate))
                     .data("localTime", delivery.localStart.toString())
                     .render();
-            mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body));
+            // SMTP has no idempotency: a crash between the server's acceptance and recording SENT makes the
+            // lease run out and the message go again. The same Message-ID lets mail systems and clients
+            // treat the second copy as the same message.
+            mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body)
+                    .addHeader("Message-ID", messageId(delivery)));
             return new Outcome(DeliveryStatus.SENT, null);
         } catch (WebApplicationException e) {
             return new Outcome(DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
             return new Outcome(DeliveryStatus.FAILED, e.getClass().getSimpleName());
         }
+    }
+
+    /** One Message-ID per delivery (one message, member, channel and appointment version). */
+    static String messageId(Delivery delivery) {
+        return "<" + delivery.id + "@dna-sampling.iom.example>";
     }
 
     private void record(UUID id, Outcome outcome) {
