@@ -48,6 +48,11 @@ public class BookingService {
         this.otherCountryLead = otherCountryLead;
     }
 
+    /** No family can be booked sooner than this from now. */
+    public Duration shortestLeadTime() {
+        return sameCountryLead.compareTo(otherCountryLead) <= 0 ? sameCountryLead : otherCountryLead;
+    }
+
     /** Thrown when a slot filled up between reading and booking; the transaction rolls back. */
     public static class CapacityTaken extends RuntimeException {
         CapacityTaken() {

@@ -4,9 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.jboss.logging.Logger;
 
@@ -19,15 +21,18 @@ import org.jboss.logging.Logger;
 public class WaitlistService {
 
     private static final Logger LOG = Logger.getLogger(WaitlistService.class);
-    private static final int PASS_SIZE = 500;
     private static final long FULL_PASS_SECONDS = 30;
 
     private final BookingService booking;
+    /** Families tried per pass, beyond the untried ones: bounds the work of one pass. */
+    private final int passSize;
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile Instant lastPass = Instant.EPOCH;
 
-    WaitlistService(BookingService booking) {
+    WaitlistService(BookingService booking,
+            @ConfigProperty(name = "scheduling.waitlist.pass-size", defaultValue = "500") int passSize) {
         this.booking = booking;
+        this.passSize = passSize;
     }
 
     /** Something that may let a waiting family in has happened. */
@@ -53,7 +58,10 @@ public class WaitlistService {
     }
 
     private void pass() {
-        List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> FamilyCase.waitlist(PASS_SIZE));
+        // New families first: a waitlist of families that cannot be booked must not hide them.
+        Set<UUID> waiting = new LinkedHashSet<>(QuarkusTransaction.requiringNew().call(() -> FamilyCase.untried(passSize)));
+        Instant earliest = Instant.now().plus(booking.shortestLeadTime());
+        waiting.addAll(QuarkusTransaction.requiringNew().call(() -> FamilyCase.servable(earliest, passSize)));
         int booked = 0;
         for (UUID requestId : waiting) {
             try {
