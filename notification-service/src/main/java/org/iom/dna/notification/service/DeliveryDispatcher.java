@@ -5,8 +5,10 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.events.ContactAttemptRecordedV1;
@@ -25,6 +28,7 @@ import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.platform.messaging.Failures;
 import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
@@ -47,6 +51,7 @@ public class DeliveryDispatcher {
     private final Template confirmation;
     private final int maxAttempts;
     private final Outbox outbox;
+    private volatile boolean stopping;
 
     DeliveryDispatcher(EntityManager em, Outbox outbox, @RestClient IntakeContactClient intake, Mailer mailer,
             @Location("appointmentConfirmation.txt") Template confirmation,
@@ -88,9 +93,43 @@ public class DeliveryDispatcher {
     }
 
     private void deliver(UUID id) {
-        Delivery delivery = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(id));
+        Delivery delivery = waitingOutOutages(() -> Delivery.<Delivery>findById(id));
         Outcome outcome = send(delivery);
-        QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
+        // A message the mail server took must be recorded as SENT, or it goes again when the lease ends.
+        waitingOutOutages(() -> {
+            record(id, outcome);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a short transaction, retrying it while the database is briefly away, so that claimed
+     * deliveries go on as soon as it returns instead of waiting out their lease. Only a stopping
+     * service gives up (the lease then hands the delivery to the next attempt).
+     */
+    private <T> T waitingOutOutages(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work::get);
+            } catch (RuntimeException e) {
+                if (stopping || !Failures.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    LOG.warnf("delivery dispatcher waits for the database: %s", e.getClass().getSimpleName());
+                }
+                try {
+                    Thread.sleep(Math.min(100L << Math.min(attempt, 6), 5_000L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     private record Outcome(DeliveryStatus status, String error) {
