@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.service.MemberContact;
 import org.iom.dna.intake.service.ContactDetailsService;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
 
 /**
  * Internal: notification-service fetches a member's contact channels just before it sends, so that
@@ -53,6 +53,6 @@ public class ContactResource {
             @QueryParam("purpose") String purpose) {
         String why = purpose == null || purpose.isBlank() ? "unspecified" : purpose.substring(0, Math.min(100, purpose.length()));
         return service.contactFor(id, personRef, identity.getPrincipal().getName(), why)
-                .orElseThrow(() -> ProblemException.notFound("family member"));
+                .orElseThrow(() -> new NotFound("family member"));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.intake.domain.Priority;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.service.CaseFilter;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.service.SamplingRequestService;
 import org.iom.dna.intake.service.SubmissionResult;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
 
 @Path("/api/v1/sampling-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -103,7 +104,7 @@ public class SamplingRequestResource {
                     examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND_PROBLEM)))
     public SamplingRequestView get(@PathParam("id") UUID id) {
         return service.find(id).map(SamplingRequestView::of)
-                .orElseThrow(() -> ProblemException.notFound("sampling request"));
+                .orElseThrow(() -> new NotFound("sampling request"));
     }
 
     @GET
@@ -119,7 +120,7 @@ public class SamplingRequestResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HistoryView history(@PathParam("id") UUID id) {
-        return service.history(id).map(HistoryView::of).orElseThrow(() -> ProblemException.notFound("sampling request"));
+        return service.history(id).map(HistoryView::of).orElseThrow(() -> new NotFound("sampling request"));
     }
 
     @GET
@@ -153,8 +154,7 @@ public class SamplingRequestResource {
             return new CaseListView(found, 0, size, found.size());
         }
         if (!identity.hasRole("country-office") && !identity.hasRole("admin")) {
-            throw new ProblemException(Problem.of("forbidden", "Not allowed", 403,
-                    "the IND looks cases up by indReference; listing is for IOM staff"));
+            throw new NotAllowed("the IND looks cases up by indReference; listing is for IOM staff");
         }
         boolean descending = sort.startsWith("-");
         SamplingRequestService.PageOf result = service.search(

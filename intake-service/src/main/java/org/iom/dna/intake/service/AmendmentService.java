@@ -19,7 +19,8 @@ import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
 import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.Conflict;
 
 /** The IND's changes to a case after submission: new contact channels, cancellation. */
 @ApplicationScoped
@@ -62,7 +63,7 @@ public class AmendmentService {
     @Transactional
     public SamplingRequest cancel(UUID requestId, CancellationReason reason, String comment) {
         SamplingRequest request = SamplingRequest.<SamplingRequest>findByIdOptional(requestId)
-                .orElseThrow(() -> ProblemException.notFound("sampling request"));
+                .orElseThrow(() -> new NotFound("sampling request"));
         if (request.status == RequestStatus.CANCELLED) {
             return request;
         }
@@ -83,7 +84,7 @@ public class AmendmentService {
 
     private static void refuseIfFixed(SamplingRequest request, String what) {
         if (request.isFixed()) {
-            throw ProblemException.conflict("case-fixed", "The case can no longer be " + what,
+            throw new Conflict("case-fixed", "The case can no longer be " + what,
                     "the case is " + request.status + "; changes after sampling or closing are refused", null);
         }
     }
@@ -91,7 +92,7 @@ public class AmendmentService {
     private FamilyMember member(UUID requestId, String personRef) {
         return FamilyMember.<FamilyMember>find("request.id = ?1 and personRef = ?2", requestId, personRef)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("family member"));
+                .orElseThrow(() -> new NotFound("family member"));
     }
 
     private PersonalData open(FamilyMember member) {

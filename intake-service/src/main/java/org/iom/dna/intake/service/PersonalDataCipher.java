@@ -71,10 +71,6 @@ public class PersonalDataCipher {
         }
     }
 
-    public Sealed sealText(String text, UUID owner) {
-        return seal(text.getBytes(StandardCharsets.UTF_8), owner);
-    }
-
     public Sealed seal(byte[] plaintext, UUID owner) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -24,8 +24,9 @@ import org.iom.dna.intake.domain.SamplingRequest;
 import org.iom.dna.intake.domain.StatusTransition;
 import org.iom.dna.intake.rest.SamplingRequestSubmission;
 import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.Violation;
 
 /** Receives family cases from the IND and answers questions about them. */
 @ApplicationScoped
@@ -50,9 +51,9 @@ public class SamplingRequestService {
      */
     @Transactional
     public SubmissionResult submit(SamplingRequestSubmission submission) {
-        List<Problem.FieldError> errors = SubmissionRules.violations(submission);
+        List<Violation> errors = SubmissionRules.violations(submission);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidRequest(errors);
         }
         String hash = contentHash(submission);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -62,7 +63,7 @@ public class SamplingRequestService {
             if (existing.get().contentHash.equals(hash)) {
                 return new SubmissionResult(existing.get(), false);
             }
-            throw ProblemException.conflict("duplicate-reference", "IND reference already used",
+            throw new Conflict("duplicate-reference", "IND reference already used",
                     "a different request was already submitted with this indReference",
                     URI.create("/api/v1/sampling-requests/" + existing.get().id));
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.iom.dna.intake.domain.PartialDate;
 import org.iom.dna.intake.rest.FamilyMemberSubmission;
 import org.iom.dna.intake.rest.SamplingRequestSubmission;
-import org.iom.dna.platform.rest.Problem.FieldError;
+import org.iom.dna.platform.domain.Violation;
 
 /**
  * Rules that span several fields of a submission (single-field rules are annotations on the
@@ -21,14 +21,14 @@ final class SubmissionRules {
     private SubmissionRules() {
     }
 
-    static List<FieldError> violations(SamplingRequestSubmission submission) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<Violation> violations(SamplingRequestSubmission submission) {
+        List<Violation> errors = new ArrayList<>();
         if ((submission.country() == null) == (submission.adHocLocation() == null)) {
-            errors.add(new FieldError("$.country", "give either country or adHocLocation, not both or neither"));
+            errors.add(new Violation("$.country", "give either country or adHocLocation, not both or neither"));
         }
         if (submission.preferredCentre() != null && submission.country() != null
                 && !submission.preferredCentre().startsWith(submission.country().name() + "-")) {
-            errors.add(new FieldError("$.preferredCentre", "must be a centre in the sampling country"));
+            errors.add(new Violation("$.preferredCentre", "must be a centre in the sampling country"));
         }
         Map<String, Integer> ageByRef = new HashMap<>();
         List<FamilyMemberSubmission> members = submission.members();
@@ -37,17 +37,17 @@ final class SubmissionRules {
             FamilyMemberSubmission m = members.get(i);
             String at = "$.members[" + i + "]";
             if (ageByRef.containsKey(m.personRef())) {
-                errors.add(new FieldError(at + ".personRef", "is used by another member of this request"));
+                errors.add(new Violation(at + ".personRef", "is used by another member of this request"));
             }
             PartialDate born = PartialDate.parse(m.dateOfBirth());
             if (born.earliestPossible().isAfter(LocalDate.now())) {
-                errors.add(new FieldError(at + ".dateOfBirth", "must not be in the future"));
+                errors.add(new Violation(at + ".dateOfBirth", "must not be in the future"));
             }
             ageByRef.put(m.personRef(), born.minimumAgeOn(submission.deadline()));
             reachable |= m.contact() != null && m.contact().toDomainContact().reachable();
         }
         if (!reachable) {
-            errors.add(new FieldError("$.members",
+            errors.add(new Violation("$.members",
                     "at least one member needs a phone, e-mail, WhatsApp number or proxy contact"));
         }
         for (int i = 0; i < members.size(); i++) {
@@ -57,13 +57,13 @@ final class SubmissionRules {
             if (m.accompaniedBy() != null) {
                 Integer adultAge = ageByRef.get(m.accompaniedBy());
                 if (adultAge == null || m.accompaniedBy().equals(m.personRef())) {
-                    errors.add(new FieldError(at + ".accompaniedBy", "must be the personRef of another member of this request"));
+                    errors.add(new Violation(at + ".accompaniedBy", "must be the personRef of another member of this request"));
                 } else if (adultAge < ADULT_AGE) {
-                    errors.add(new FieldError(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
+                    errors.add(new Violation(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
                 }
             }
             if (minor && m.accompaniedBy() == null && m.guardian() == null) {
-                errors.add(new FieldError(at + ".accompaniedBy",
+                errors.add(new Violation(at + ".accompaniedBy",
                         "a member under 18 on the deadline needs an accompanying adult member or a guardian"));
             }
         }

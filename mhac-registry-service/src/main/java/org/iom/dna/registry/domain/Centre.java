@@ -1,5 +1,6 @@
 package org.iom.dna.registry.domain;
 
+import org.iom.dna.platform.domain.NotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,5 +55,10 @@ public class Centre extends PanacheEntityBase {
 
     public static List<Centre> active() {
         return list("status", CentreStatus.ACTIVE);
+    }
+
+    /** @throws NotFound if no centre has this code */
+    public static Centre require(String code) {
+        return Centre.<Centre>findByIdOptional(code).orElseThrow(() -> new NotFound("centre " + code));
     }
 }

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.ProblemException;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
@@ -113,7 +112,7 @@ public class BulkPublishResource {
     }
 
     private static Centre centre(String code) {
-        return Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
+        return Centre.require(code);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

@@ -7,7 +7,7 @@ import jakarta.json.JsonString;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
 
 /**
  * Which centres the caller may act for. Country offices and admins act for all; MHAC staff only
@@ -32,10 +32,10 @@ public class CentreAccess {
         return identity.hasRole("mhac-staff") && ownCentres().contains(centreCode);
     }
 
-    /** @throws ProblemException 404 when the caller may not act for the centre */
+    /** @throws NotFound when the caller may not act for the centre (as if it did not exist) */
     public void require(String centreCode) {
         if (!mayActFor(centreCode)) {
-            throw ProblemException.notFound("centre " + centreCode);
+            throw new NotFound("centre " + centreCode);
         }
     }
 

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.service.CentreService;
 
@@ -76,7 +77,7 @@ public class CentreResource {
     @APIResponse(responseCode = "404", description = "No such centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
-        Centre centre = Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
+        Centre centre = Centre.require(code);
         return Response.ok(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
     }
 
@@ -103,7 +104,7 @@ public class CentreResource {
     public Response put(@PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CentreRequest body) {
         if (!code.startsWith(body.country() + "-")) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("$.country", "must match the centre code's prefix")));
+            throw new InvalidRequest(List.of(new Violation("$.country", "must match the centre code's prefix")));
         }
         boolean exists = Centre.findById(code) != null;
         Centre centre = exists ? centres.update(code, Versions.required(ifMatch), body.toDetails())

@@ -31,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.service.ClosureService;
 
@@ -137,20 +139,20 @@ public class ClosureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Created replace(@PathParam("id") UUID id, @Valid @NotNull ClosureRequest body) {
         ClosureService.Result result = closures.replace(id, toClosure(body))
-                .orElseThrow(() -> ProblemException.notFound("closure"));
+                .orElseThrow(() -> new NotFound("closure"));
         return new Created(ClosureView.of(result.closure()), result.slotsWithdrawn());
     }
 
     private static Closure toClosure(ClosureRequest body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if ((body.centreCode() == null) == (body.country() == null)) {
-            errors.add(new Problem.FieldError("$.centreCode", "give either centreCode or country"));
+            errors.add(new Violation("$.centreCode", "give either centreCode or country"));
         }
         if (body.lastDay().isBefore(body.firstDay())) {
-            errors.add(new Problem.FieldError("$.lastDay", "must not be before firstDay"));
+            errors.add(new Violation("$.lastDay", "must not be before firstDay"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidRequest(errors);
         }
         Closure closure = new Closure();
         closure.centreCode = body.centreCode();
@@ -174,7 +176,7 @@ public class ClosureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
         if (!closures.delete(id)) {
-            throw ProblemException.notFound("closure");
+            throw new NotFound("closure");
         }
     }
 }

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.service.SlotGenerationService;
@@ -79,7 +80,7 @@ public class SlotResource {
         LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
         LocalDate last = to != null ? to : first.plusDays(6);
         if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("to",
+            throw new InvalidRequest(List.of(new Violation("to",
                     "must be on or after from, at most " + MAX_DAYS + " days later")));
         }
         return Slot.between(code, first, last).stream().map(SlotView::of).toList();
@@ -176,6 +177,6 @@ public class SlotResource {
 
     private Centre ownCentre(String code) {
         access.require(code);
-        return Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
+        return Centre.require(code);
     }
 }

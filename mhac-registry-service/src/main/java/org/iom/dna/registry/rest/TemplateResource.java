@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.service.TemplateService;
 
@@ -91,7 +93,7 @@ public class TemplateResource {
     public Response add(@PathParam("code") String code, @Valid @NotNull TemplateRequest body) {
         access.require(code);
         if (!body.ends().isAfter(body.starts())) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("$.ends", "must be after starts")));
+            throw new InvalidRequest(List.of(new Violation("$.ends", "must be after starts")));
         }
         AvailabilityTemplate t = new AvailabilityTemplate();
         t.centreCode = code;
@@ -114,7 +116,7 @@ public class TemplateResource {
     public void delete(@PathParam("code") String code, @PathParam("id") UUID id) {
         access.require(code);
         if (!templates.delete(code, id)) {
-            throw ProblemException.notFound("template");
+            throw new NotFound("template");
         }
     }
 }

@@ -1,8 +1,7 @@
 package org.iom.dna.registry.rest;
 
 import jakarta.ws.rs.core.EntityTag;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.PreconditionFailed;
 
 /** ETag / If-Match for optimistic locking: the ETag is the row's version. */
 final class Versions {
@@ -14,11 +13,11 @@ final class Versions {
         return new EntityTag(Integer.toString(version));
     }
 
-    /** @throws ProblemException 428 when If-Match is missing, 412 when it is not a version of ours */
+    /** @throws PreconditionFailed (428) when If-Match is missing, (412) when it is not a version of ours */
     static int required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problem.of("precondition-required", "If-Match required", 428,
-                    "send the ETag you read in If-Match, so a change made meanwhile is not overwritten"));
+            throw PreconditionFailed.versionRequired(
+                    "send the ETag you read in If-Match, so a change made meanwhile is not overwritten");
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
@@ -28,8 +27,7 @@ final class Versions {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of("stale-write", "Precondition failed", 412,
-                    "If-Match does not name a version of this resource"));
+            throw PreconditionFailed.stale("Precondition failed", "If-Match does not name a version of this resource");
         }
     }
 }

@@ -7,11 +7,13 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.events.CentreChangedV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
@@ -46,7 +48,7 @@ public class CentreService {
     @Transactional
     public Centre create(String code, Details details) {
         if (Centre.findById(code) != null) {
-            throw ProblemException.conflict("centre-exists", "The centre code is taken",
+            throw new Conflict("centre-exists", "The centre code is taken",
                     "centre " + code + " exists already", java.net.URI.create("/api/v1/centres/" + code));
         }
         Centre centre = new Centre();
@@ -61,18 +63,18 @@ public class CentreService {
 
     @Transactional
     public Centre update(String code, int expectedVersion, Details details) {
-        Centre centre = Centre.<Centre>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("centre " + code));
+        Centre centre = Centre.require(code);
         if (centre.version != expectedVersion) {
-            throw new ProblemException(Problem.of("stale-write", "The centre changed since you read it", 412,
-                    "read the centre again and repeat the change against its current version"));
+            throw PreconditionFailed.stale("The centre changed since you read it",
+                    "read the centre again and repeat the change against its current version");
         }
         if (!centre.country.equals(details.country())) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("$.country",
+            throw new InvalidRequest(List.of(new Violation("$.country",
                     "a centre cannot move to another country; create a new centre")));
         }
         if (!centre.zone.equals(details.zone())
                 && Slot.count("centreCode = ?1 and startsAt > ?2", code, Instant.now()) > 0) {
-            throw ProblemException.conflict("zone-in-use", "The centre has future slots in its current zone",
+            throw new Conflict("zone-in-use", "The centre has future slots in its current zone",
                     "suspend the centre (withdrawing its slots) before correcting its time zone", null);
         }
         CentreStatus before = centre.status;

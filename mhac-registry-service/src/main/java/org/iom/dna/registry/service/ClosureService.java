@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
@@ -121,7 +121,7 @@ public class ClosureService {
 
     private static void requireCentre(Closure closure) {
         if (closure.centreCode != null && Centre.findById(closure.centreCode) == null) {
-            throw ProblemException.notFound("centre " + closure.centreCode);
+            throw new NotFound("centre " + closure.centreCode);
         }
     }
 

@@ -9,8 +9,11 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.PreconditionFailed;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.Slot;
@@ -35,14 +38,14 @@ public class SlotService {
     public Slot find(String centreCode, UUID id) {
         Slot slot = Slot.findById(id);
         if (slot == null || !slot.centreCode.equals(centreCode)) {
-            throw ProblemException.notFound("slot");
+            throw new NotFound("slot");
         }
         return slot;
     }
 
     @Transactional
     public Slot addAdHoc(String centreCode, LocalDate day, LocalTime start, int minutes, int capacity) {
-        Centre centre = Centre.<Centre>findByIdOptional(centreCode).orElseThrow(() -> ProblemException.notFound("centre " + centreCode));
+        Centre centre = Centre.require(centreCode);
         ZonedDateTime startsAt = SlotGenerator.at(centre.zoneId(), day.atTime(start)).orElseThrow(() -> invalid("$.localStart",
                 "does not exist on that day in " + centre.zone + " (clocks skip it)"));
         ZonedDateTime endsAt = SlotGenerator.at(centre.zoneId(), day.atTime(start).plusMinutes(minutes)).orElseThrow(() ->
@@ -51,11 +54,11 @@ public class SlotService {
             throw invalid("$.localDate", "the slot must start in the future");
         }
         if (Closure.affecting(centre, day, day).stream().anyMatch(c -> c.covers(day))) {
-            throw ProblemException.conflict("closed-day", "The centre is closed that day",
+            throw new Conflict("closed-day", "The centre is closed that day",
                     "a closure covers " + day + "; remove it first", null);
         }
         if (Slot.count("centreCode = ?1 and startsAt = ?2", centreCode, startsAt.toInstant()) > 0) {
-            throw ProblemException.conflict("slot-exists", "A slot already starts then",
+            throw new Conflict("slot-exists", "A slot already starts then",
                     "change the existing slot's capacity instead", null);
         }
         Slot slot = new Slot();
@@ -84,11 +87,11 @@ public class SlotService {
     public Slot change(String centreCode, UUID id, int expectedVersion, Integer capacity, SlotStatus status) {
         Slot slot = find(centreCode, id);
         if (slot.version != expectedVersion) {
-            throw new ProblemException(Problem.of("stale-write", "The slot changed since you read it", 412,
-                    "read the slot again and repeat the change against its current version"));
+            throw PreconditionFailed.stale("The slot changed since you read it",
+                    "read the slot again and repeat the change against its current version");
         }
         if (slot.status == SlotStatus.WITHDRAWN) {
-            throw ProblemException.conflict("slot-withdrawn", "The slot is withdrawn",
+            throw new Conflict("slot-withdrawn", "The slot is withdrawn",
                     "a closure or the centre's status withdrew it", null);
         }
         if (status == SlotStatus.WITHDRAWN) {
@@ -120,7 +123,7 @@ public class SlotService {
         return slots.size();
     }
 
-    private static ProblemException invalid(String path, String message) {
-        return ProblemException.invalid(List.of(new Problem.FieldError(path, message)));
+    private static InvalidRequest invalid(String path, String message) {
+        return InvalidRequest.of(path, message);
     }
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.domain.OpeningHours;
 
@@ -24,11 +24,11 @@ public class TemplateService {
                 .anyMatch(h -> h.key.dayOfWeek == template.dayOfWeek
                         && !template.starts.isBefore(h.opens) && !template.ends.isAfter(h.closes));
         if (!workingDay) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("$.dayOfWeek",
+            throw new InvalidRequest(List.of(new Violation("$.dayOfWeek",
                     "the centre is not open for the whole of this time on that weekday")));
         }
         if (template.validTo != null && template.validTo.isBefore(template.validFrom)) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("$.validTo", "must not be before validFrom")));
+            throw new InvalidRequest(List.of(new Violation("$.validTo", "must not be before validFrom")));
         }
         template.id = UUID.randomUUID();
         template.persist();

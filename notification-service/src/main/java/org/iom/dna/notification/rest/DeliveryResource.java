@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.Violation;
 
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,8 +53,7 @@ public class DeliveryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
         if (requestId == null) {
-            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
-                    "requestId is required", List.of(new Problem.FieldError("requestId", "must be given")), null));
+            throw InvalidRequest.of("requestId", "must be given");
         }
         return Delivery.forRequest(requestId).stream().map(DeliveryView::of).toList();
     }

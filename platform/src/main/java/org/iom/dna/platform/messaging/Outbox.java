@@ -33,7 +33,7 @@ public class Outbox {
      * @param type the event's CloudEvents type
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String topic, String key, String type, Object payload) {
+    public void publish(String topic, String key, String type, Object payload) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.topic = topic;
@@ -47,7 +47,6 @@ public class Outbox {
         }
         event.persist();
         wakeRelayAfterCommit();
-        return event.eventId;
     }
 
     /** Once per transaction: the relay publishes right after the commit instead of at its next tick. */

@@ -22,10 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.DeadLetters;
 import org.iom.dna.platform.messaging.ParkedEvents;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
 
 /**
  * Dead letters (records this service's consumers parked) and parked outbox rows (events the broker
@@ -93,7 +94,7 @@ public class MessagingOperationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterView deadLetter(@PathParam("id") long id) {
         return deadLetters.find(id).map(d -> DeadLetterView.of(d, true))
-                .orElseThrow(() -> ProblemException.notFound("dead letter " + id));
+                .orElseThrow(() -> new NotFound("dead letter " + id));
     }
 
     @POST
@@ -111,10 +112,9 @@ public class MessagingOperationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetters.Replay replay(@PathParam("id") long id) {
         DeadLetters.Replay replay = deadLetters.replay(id)
-                .orElseThrow(() -> ProblemException.notFound("dead letter " + id));
+                .orElseThrow(() -> new NotFound("dead letter " + id));
         if (replay.outcome() == DeadLetters.Outcome.STILL_FAILING || replay.outcome() == DeadLetters.Outcome.NO_CONSUMER) {
-            throw ProblemException.conflict("replay-failed", "The dead letter could not be applied",
-                    replay.reason(), null);
+            throw new Conflict("replay-failed", "The dead letter could not be applied", replay.reason(), null);
         }
         return replay;
     }
@@ -155,6 +155,6 @@ public class MessagingOperationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ParkedEventView release(@PathParam("position") long position) {
         return parkedEvents.release(position).map(ParkedEventView::of)
-                .orElseThrow(() -> ProblemException.notFound("parked event " + position));
+                .orElseThrow(() -> new NotFound("parked event " + position));
     }
 }

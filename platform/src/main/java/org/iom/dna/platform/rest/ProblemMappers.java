@@ -18,6 +18,11 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotAllowed;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.platform.messaging.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,18 +37,45 @@ public class ProblemMappers {
     private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+    public Response notFound(NotFound e) {
+        return Problem.of("not-found", "Not found", 404, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return new Problem(Problem.type(e.kind()), e.title(), 409, e.getMessage(), null, e.existing()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequest e) {
+        return validation(e.violations().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailed e) {
+        return e.missing()
+                ? Problem.of("precondition-required", e.title(), 428, e.getMessage()).toResponse()
+                : Problem.of("stale-write", e.title(), 412, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowed e) {
+        return Problem.of("forbidden", "Not allowed", 403, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage()))
+        return validation(e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage())).toList());
+    }
+
+    /** One shape for every invalid request: the violations sorted by path, then message. */
+    private static Response validation(List<Problem.FieldError> errors) {
+        List<Problem.FieldError> sorted = errors.stream()
                 .sorted(Comparator.comparing(Problem.FieldError::path).thenComparing(Problem.FieldError::message))
                 .toList();
         return new Problem(Problem.type("validation"), "The request is not valid", 400,
-                errors.size() + " field(s) are not valid", errors, null).toResponse();
+                sorted.size() + " field(s) are not valid", sorted, null).toResponse();
     }
 
     // Listed one by one: Quarkus has its own mapper for MismatchedInputException that would win otherwise.

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.rest.ProblemException;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.FamilyCase;
 
@@ -41,7 +41,7 @@ public class FamilyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FamilyView family(@PathParam("requestId") UUID requestId) {
         FamilyCase family = FamilyCase.<FamilyCase>findByIdOptional(requestId)
-                .orElseThrow(() -> ProblemException.notFound("family " + requestId));
+                .orElseThrow(() -> new NotFound("family " + requestId));
         return FamilyView.of(family, Appointment.liveFor(requestId).orElse(null));
     }
 
