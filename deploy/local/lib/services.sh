@@ -9,6 +9,10 @@ SERVICES=(
   mhac-registry-service:8083:registry
   notification-service:8084:notification
 )
+# A second scheduling-service instance (same database and consumer group) that `faults` runs for its
+# race scenario: component name and HTTP port.
+SCHEDULING_SECOND=scheduling-service-2
+SCHEDULING_SECOND_PORT=8092
 SERVICE_TIMEOUT=${SERVICE_TIMEOUT:-120}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms64m -Xmx512m"}
 # AES-256 key for intake-service's encryption of personal data: 32 bytes ("dna-local-dev-only-pii-key-00001"),
@@ -16,15 +20,6 @@ SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms64m -Xmx512m"}
 DEV_PII_KEY="ZG5hLWxvY2FsLWRldi1vbmx5LXBpaS1rZXktMDAwMDE="
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_DIR" "$1"; }
-
-# Entries of SERVICES whose module exists (the modules are written while this stack is).
-present_services() {
-  local entry
-  for entry in "${SERVICES[@]}"; do
-    [[ -f $REPO_DIR/${entry%%:*}/pom.xml ]] && printf '%s\n' "$entry"
-  done
-  return 0
-}
 
 # True when a service jar is missing or any pom.xml or file under a module's src/ is newer than it.
 services_need_build() {
@@ -68,23 +63,62 @@ service_env() {
   esac
 }
 
+# service_launch NAME MODULE PORT DB: starts MODULE's jar as it is, as component NAME (its pid file
+# and log; the module itself, or a second instance such as scheduling-service-2) on PORT.
+service_launch() {
+  local name=$1 module=$2 port=$3 db=$4
+  service_env "$module" "$port" "$db"
+  # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS holds several JVM options
+  launch "$name" "$LOG_DIR/$name.log" env "${SERVICE_ENV[@]}" java $SERVICE_JAVA_OPTS -jar "$(service_jar "$module")"
+}
+
+# The SERVICES entry (module:port:database) of a module.
+service_entry() {
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    [[ ${entry%%:*} == "$1" ]] && printf '%s' "$entry" && return 0
+  done
+  return 1
+}
+
+# service_start NAME MODULE PORT DB: (re)starts one service and waits until it is ready, with one
+# progress line. It never builds: `faults` restarts services mid-run, and a build then would change
+# the code under test (and compete for the CPU with what is being measured). The log is appended to,
+# not rotated, so that a restart keeps the lines that show what the service did before it died.
+service_start() {
+  local name=$1 module=$2 port=$3 db=$4 pid t0 rc=0
+  t0=$(clock_us)
+  step "$name"
+  if pid=$(running_pid "$name"); then
+    step_end "already running (pid $pid)"
+    return 0
+  fi
+  if port_open "$port"; then
+    step_end "FAILED: port $port is in use by a process the suite did not start"
+    exit 1
+  fi
+  if [[ ! -f $(service_jar "$module") ]]; then
+    step_end "FAILED: ${module}/target/quarkus-app/quarkus-run.jar is missing"
+    exit 1
+  fi
+  printf '\n---- started by deploy/local/suite at %s ----\n' "$(date -u '+%F %T UTC')" >>"$LOG_DIR/$name.log"
+  service_launch "$name" "$module" "$port" "$db"
+  pid=$LAUNCHED_PID
+  wait_until "$SERVICE_TIMEOUT" "$pid" http_ok "http://localhost:$port/q/health/ready" || rc=$?
+  ((rc == 0)) || fail_with_log "$LOG_DIR/$name.log" "$(wait_failure "$rc" "$SERVICE_TIMEOUT")"
+  step_end "ready (pid $pid, port $port, $(since "$t0"))"
+}
+
 services_up() {
   local entry module port db pid t0
-  local -a present=() pending=() still=()
-  mapfile -t present < <(present_services)
-  for entry in "${SERVICES[@]}"; do
-    [[ -f $REPO_DIR/${entry%%:*}/pom.xml ]] && continue
-    step "${entry%%:*}"
-    step_end "skipped (no ${entry%%:*}/pom.xml yet)"
-  done
-  ((${#present[@]})) || return 0
-  if services_need_build "${present[@]}"; then
+  local -a pending=() still=()
+  if services_need_build "${SERVICES[@]}"; then
     services_build
   fi
 
   # Start all at once (they do not depend on each other), then report each as it becomes ready.
   t0=$(clock_us)
-  for entry in "${present[@]}"; do
+  for entry in "${SERVICES[@]}"; do
     IFS=: read -r module port db <<<"$entry"
     if pid=$(running_pid "$module"); then
       step "$module"
@@ -102,9 +136,7 @@ services_up() {
       exit 1
     fi
     rotate_log "$LOG_DIR/$module.log"
-    service_env "$module" "$port" "$db"
-    # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS holds several JVM options
-    launch "$module" "$LOG_DIR/$module.log" env "${SERVICE_ENV[@]}" java $SERVICE_JAVA_OPTS -jar "$(service_jar "$module")"
+    service_launch "$module" "$module" "$port" "$db"
     pending+=("$module:$port:$LAUNCHED_PID")
   done
 
@@ -132,6 +164,11 @@ services_up() {
 
 services_down() {
   local entry
+  # A second scheduling instance that `faults` left behind (it stops its own, unless it was killed).
+  if [[ -f $(pid_file "$SCHEDULING_SECOND") ]]; then
+    step "$SCHEDULING_SECOND"
+    stop_component "$SCHEDULING_SECOND" 30
+  fi
   for entry in "${SERVICES[@]}"; do
     step "${entry%%:*}"
     stop_component "${entry%%:*}" 30
@@ -142,10 +179,9 @@ services_status() {
   local entry module port
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r module port _ <<<"$entry"
-    if [[ -f $REPO_DIR/$module/pom.xml ]]; then
-      component_status "$module" "$port" "http://localhost:$port/q/swagger-ui"
-    else
-      status_line "$module" down - "$port" "no module yet"
-    fi
+    component_status "$module" "$port" "http://localhost:$port/q/swagger-ui"
   done
+  if [[ -f $(pid_file "$SCHEDULING_SECOND") ]]; then
+    component_status "$SCHEDULING_SECOND" "$SCHEDULING_SECOND_PORT" "second instance, left by 'suite faults'"
+  fi
 }
