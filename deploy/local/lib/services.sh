@@ -14,6 +14,9 @@ SERVICES=(
 SCHEDULING_SECOND=scheduling-service-2
 SCHEDULING_SECOND_PORT=8092
 SERVICE_TIMEOUT=${SERVICE_TIMEOUT:-120}
+SERVICES_PENDING=()
+# Extra environment for the next service_launch (the fault suite's injection settings); normally none.
+SERVICE_EXTRA_ENV=()
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms64m -Xmx512m"}
 # AES-256 key for intake-service's encryption of personal data: 32 bytes ("dna-local-dev-only-pii-key-00001"),
 # base64. DEVELOPMENT ONLY - published in this repository, so it protects nothing.
@@ -69,7 +72,8 @@ service_launch() {
   local name=$1 module=$2 port=$3 db=$4
   service_env "$module" "$port" "$db"
   # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS holds several JVM options
-  launch "$name" "$LOG_DIR/$name.log" env "${SERVICE_ENV[@]}" java $SERVICE_JAVA_OPTS -jar "$(service_jar "$module")"
+  launch "$name" "$LOG_DIR/$name.log" env "${SERVICE_ENV[@]}" "${SERVICE_EXTRA_ENV[@]}" \
+    java $SERVICE_JAVA_OPTS -jar "$(service_jar "$module")"
 }
 
 # The SERVICES entry (module:port:database) of a module.
@@ -110,14 +114,20 @@ service_start() {
 }
 
 services_up() {
-  local entry module port db pid t0
-  local -a pending=() still=()
+  local t0
   if services_need_build "${SERVICES[@]}"; then
     services_build
   fi
-
   # Start all at once (they do not depend on each other), then report each as it becomes ready.
   t0=$(clock_us)
+  SERVICES_PENDING=()
+  services_launch_missing
+  services_await_ready "$t0"
+}
+
+# Launches every service that is not running; sets SERVICES_PENDING (module:port:pid) to those launched.
+services_launch_missing() {
+  local entry module port db pid
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r module port db <<<"$entry"
     if pid=$(running_pid "$module"); then
@@ -137,12 +147,18 @@ services_up() {
     fi
     rotate_log "$LOG_DIR/$module.log"
     service_launch "$module" "$module" "$port" "$db"
-    pending+=("$module:$port:$LAUNCHED_PID")
+    SERVICES_PENDING+=("$module:$port:$LAUNCHED_PID")
   done
+}
 
-  while ((${#pending[@]})); do
+# services_await_ready T0: one line per launched service as it becomes ready; fails on the first that
+# dies or is not ready within SERVICE_TIMEOUT seconds of T0.
+services_await_ready() {
+  local t0=$1 entry module port pid
+  local -a still=()
+  while ((${#SERVICES_PENDING[@]})); do
     still=()
-    for entry in "${pending[@]}"; do
+    for entry in "${SERVICES_PENDING[@]}"; do
       IFS=: read -r module port pid <<<"$entry"
       if http_ok "http://localhost:$port/q/health/ready"; then
         step "$module"
@@ -157,8 +173,8 @@ services_up() {
         still+=("$entry")
       fi
     done
-    pending=("${still[@]}")
-    ((${#pending[@]} == 0)) || sleep 0.5
+    SERVICES_PENDING=("${still[@]}")
+    ((${#SERVICES_PENDING[@]} == 0)) || sleep 0.5
   done
 }
 

@@ -17,15 +17,17 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.MemberUnreachableV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
+import org.iom.dna.notification.config.NotificationConfig;
+import org.iom.dna.notification.domain.AttemptOutcome;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
 import org.iom.dna.platform.messaging.Failures;
@@ -42,7 +44,7 @@ public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     /** Long enough for one intake call and one SMTP send, with their timeouts. */
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LEASE = Duration.ofMinutes(1);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
     private final EntityManager em;
@@ -51,17 +53,19 @@ public class DeliveryDispatcher {
     private final Template confirmation;
     private final int maxAttempts;
     private final Outbox outbox;
+    private final Optional<Duration> pauseAfterSend;
     private volatile boolean stopping;
 
     DeliveryDispatcher(EntityManager em, Outbox outbox, @RestClient IntakeContactClient intake, Mailer mailer,
             @Location("appointmentConfirmation.txt") Template confirmation,
-            @ConfigProperty(name = "notification.max-attempts") int maxAttempts) {
+            NotificationConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.intake = intake;
         this.mailer = mailer;
         this.confirmation = confirmation;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = config.maxAttempts();
+        this.pauseAfterSend = config.fault().pauseAfterSend();
     }
 
     @Scheduled(every = "${notification.dispatch-interval:1s}", delayed = "2s",
@@ -150,11 +154,20 @@ public class DeliveryDispatcher {
             // treat the second copy as the same message.
             mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body)
                     .addHeader("Message-ID", messageId(delivery)));
+            pauseAfterSend.ifPresent(DeliveryDispatcher::injectedPause);
             return new Outcome(DeliveryStatus.SENT, null);
         } catch (WebApplicationException e) {
             return new Outcome(DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
             return new Outcome(DeliveryStatus.FAILED, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void injectedPause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -170,11 +183,11 @@ public class DeliveryDispatcher {
                 delivery.sentAt = Instant.now();
                 delivery.lastError = null;
                 settle(delivery, DeliveryStatus.SENT);
-                report(delivery, "SENT");
+                report(delivery, AttemptOutcome.SENT);
             }
             case NO_CHANNEL -> {
                 settle(delivery, DeliveryStatus.NO_CHANNEL);
-                report(delivery, "NO_CHANNEL");
+                report(delivery, AttemptOutcome.NO_CHANNEL);
             }
             default -> failed(delivery, outcome.error());
         }
@@ -190,24 +203,24 @@ public class DeliveryDispatcher {
     private void failed(Delivery delivery, String reason) {
         delivery.lastError = reason;
         if (delivery.status != DeliveryStatus.PENDING) {
-            report(delivery, "FAILED");
+            report(delivery, AttemptOutcome.FAILED);
         } else if (delivery.attempts >= maxAttempts) {
             delivery.status = DeliveryStatus.FAILED;
             LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
-            report(delivery, "GAVE_UP");
+            report(delivery, AttemptOutcome.GAVE_UP);
             outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), MemberUnreachableV1.TYPE,
                     new MemberUnreachableV1(delivery.requestId, delivery.memberRef, delivery.attempts, Instant.now()));
         } else {
             delivery.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(5L << delivery.attempts));
             LOG.infof("delivery %s attempt %d failed (%s), retrying", delivery.id, delivery.attempts, reason);
-            report(delivery, "FAILED");
+            report(delivery, AttemptOutcome.FAILED);
         }
     }
 
     /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
-    private void report(Delivery delivery, String outcome) {
+    private void report(Delivery delivery, AttemptOutcome outcome) {
         outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), ContactAttemptRecordedV1.TYPE,
                 new ContactAttemptRecordedV1(delivery.id, delivery.requestId, delivery.memberRef, delivery.kind,
-                        delivery.channel.name(), delivery.attempts, outcome, Instant.now()));
+                        delivery.channel.name(), delivery.attempts, outcome.name(), Instant.now()));
     }
 }
