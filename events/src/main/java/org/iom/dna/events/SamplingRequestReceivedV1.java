@@ -19,7 +19,7 @@ public record SamplingRequestReceivedV1(
         String country,
         boolean adHocLocation,
         String preferredCentre,
-        String priority,
+        Priority priority,
         LocalDate deadline,
         Instant receivedAt,
         List<Member> members) {

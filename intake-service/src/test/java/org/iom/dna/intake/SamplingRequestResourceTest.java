@@ -108,7 +108,7 @@ class SamplingRequestResourceTest {
         String padding = "x".repeat(300 * 1024);
         String body = Families.motherAndSon(Families.freshReference()).replace("Calls after 18:00 only", padding);
         given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(body)
-                .post(REQUESTS).then().statusCode(413);
+                .post(REQUESTS).then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test

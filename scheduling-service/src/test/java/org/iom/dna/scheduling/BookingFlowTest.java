@@ -29,10 +29,11 @@ class BookingFlowTest {
     private static final String REQUESTS = "test.intake.sampling-requests.v1";
     private static final String APPOINTMENTS = "test.scheduling.appointments.v1";
 
+    /** Made-up country codes, one per test: the database is cleaned when the tests start. */
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTRIES = new java.util.concurrent.atomic.AtomicInteger();
+
     private static String country() {
-        char a = (char) ('Q' + (int) (Math.random() * 4));
-        char b = (char) ('A' + (int) (Math.random() * 26));
-        return "" + a + b;
+        return "Q" + (char) ('A' + COUNTRIES.getAndIncrement());
     }
 
     private static String openSlot(UUID id, String centre, String country, LocalDate day, int hour, int capacity) {
@@ -175,6 +176,52 @@ class BookingFlowTest {
             assertTrue(movedAgain.value().contains("\"sequence\":2"));
             assertTrue(!movedAgain.value().contains(second.toString()), "the family stays together, not split 1 + 1");
         }
+    }
+
+    @Test
+    void shouldNeverBookInsideTheTravelLeadTime() {
+        String country = country();
+        UUID tooSoon = UUID.randomUUID();
+        UUID inTime = UUID.randomUUID();
+        openSlot(tooSoon, country + "-EEE", country, LocalDate.now().plusDays(1), 9, 2);  // lead time is 2 days
+        openSlot(inTime, country + "-EEE", country, LocalDate.now().plusDays(5), 9, 2);
+        UUID requestId = UUID.randomUUID();
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            family(requestId, country, "STANDARD", LocalDate.now().plusMonths(1), "P-1");
+            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertTrue(booked.value().contains(inTime.toString()), booked.value());
+        }
+    }
+
+    @Test
+    void shouldWaitlistRatherThanBookAfterTheDeadline() {
+        String country = country();
+        LocalDate deadline = LocalDate.now().plusDays(10);
+        openSlot(UUID.randomUUID(), country + "-FFF", country, deadline.plusDays(1), 9, 2);
+        UUID requestId = UUID.randomUUID();
+        try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
+            family(requestId, country, "STANDARD", deadline, "P-1");
+            ConsumerRecord<String, String> decided = appointments.await(r -> requestId.toString().equals(r.key()),
+                    Duration.ofSeconds(30));
+            assertEquals("org.iom.dna.scheduling.FamilyWaitlisted.v1", TopicProbe.header(decided, "ce_type"));
+        }
+    }
+
+    @Test
+    void shouldServeTheEarlierDeadlineThenTheEarlierArrivalWithinOnePriority() {
+        String country = country();
+        UUID laterDeadline = UUID.randomUUID();
+        UUID earlierDeadline = UUID.randomUUID();
+        UUID arrivedLast = UUID.randomUUID();
+        family(laterDeadline, country, "STANDARD", LocalDate.now().plusDays(40), "A-1");
+        family(earlierDeadline, country, "STANDARD", LocalDate.now().plusDays(20), "B-1");
+        family(arrivedLast, country, "STANDARD", LocalDate.now().plusDays(20), "C-1");
+        List<String> expected = List.of(earlierDeadline.toString(), arrivedLast.toString(), laterDeadline.toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.user("officer")).get("/api/v1/waitlist").then().statusCode(200)
+                        .body("requestId.findAll { " + expected.stream().map(id -> "it == '" + id + "'")
+                                .collect(java.util.stream.Collectors.joining(" || ")) + " }", equalTo(expected)));
     }
 
     @Test

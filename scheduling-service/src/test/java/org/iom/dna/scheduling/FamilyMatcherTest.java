@@ -41,14 +41,37 @@ class FamilyMatcherTest {
     }
 
     @Test
-    void shouldBookWholeFamilyOnEarliestDayWhereEveryoneFits() {
+    void shouldSkipADayWhoseFreePlacesAreNotConsecutive() {
         List<OpenSlot> slots = new ArrayList<>();
-        slots.addAll(day("ET-ADD", MONDAY, 1, 0, 1));            // a gap: family of three cannot sit together
-        slots.addAll(day("ET-ADD", MONDAY.plusDays(1), 2, 1));   // fits: 2 + 1
+        // Monday has room for three, but a full slot splits it: the family would wait in between.
+        slots.addAll(day("ET-ADD", MONDAY, 2, 0, 1));
+        slots.addAll(day("ET-ADD", MONDAY.plusDays(1), 2, 1));
+        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
+        assertEquals(MONDAY.plusDays(1), match.localDate());
+    }
+
+    @Test
+    void shouldBookTheEarliestDayWhereEveryoneFits() {
+        List<OpenSlot> slots = new ArrayList<>();
+        slots.addAll(day("ET-ADD", MONDAY, 1, 1));               // two places: one short
+        slots.addAll(day("ET-ADD", MONDAY.plusDays(1), 2, 1));
+        slots.addAll(day("ET-ADD", MONDAY.plusDays(2), 3));
         Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
         assertEquals(MONDAY.plusDays(1), match.localDate());
         assertEquals(List.of("mother", "son", "father"), match.placements().stream().map(p -> p.memberRef()).toList());
-        assertEquals(match.placements().get(0).slot(), match.placements().get(1).slot(), "son with his mother");
+    }
+
+    @Test
+    void shouldSeatAMinorInTheSlotOfTheAdultWhoAccompaniesThemWhenItHasRoom() {
+        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), day("ET-ADD", MONDAY, 2, 1), null).orElseThrow();
+        assertEquals(match.placements().get(0).slot(), match.placements().get(1).slot());
+    }
+
+    @Test
+    void shouldNeverPlaceAMinorBeforeTheAdultWhoAccompaniesThem() {
+        // The IND listed the son first; in one-place slots he still comes right after his mother.
+        Match match = FamilyMatcher.match(List.of(SON, MOTHER), day("ET-ADD", MONDAY, 1, 1), null).orElseThrow();
+        assertEquals(List.of("mother", "son"), match.placements().stream().map(p -> p.memberRef()).toList());
     }
 
     @Test

@@ -48,7 +48,7 @@ class WaitlistStarvationTest {
                 UUID id = UUID.randomUUID();
                 unbookable.add(id.toString());
                 // Unaccompanied minors come first in the waitlist, but no centre of theirs has a slot.
-                family(id, "QX", "UNACCOMPANIED_MINOR", deadline);
+                family(id, "ZX", "UNACCOMPANIED_MINOR", deadline);
             }
             for (String id : unbookable) {
                 appointments.await(r -> WAITLISTED.equals(TopicProbe.header(r, "ce_type")) && id.equals(r.key()),
@@ -56,8 +56,8 @@ class WaitlistStarvationTest {
             }
 
             UUID newcomer = UUID.randomUUID();
-            openSlot("QY", LocalDate.now().plusDays(6));
-            family(newcomer, "QY", "STANDARD", deadline);
+            openSlot("ZY", LocalDate.now().plusDays(6));
+            family(newcomer, "ZY", "STANDARD", deadline);
             ConsumerRecord<String, String> booked = appointments.await(r -> newcomer.toString().equals(r.key())
                     && !WAITLISTED.equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
             assertEquals(BOOKED, TopicProbe.header(booked, "ce_type"));

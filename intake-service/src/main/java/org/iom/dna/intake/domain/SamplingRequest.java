@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.iom.dna.events.Priority;
 
 /** A family case the IND asked IOM to sample. */
 @Entity

@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.intake.service.MemberContact;
 import org.iom.dna.intake.service.ContactDetailsService;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.intake.service.MemberContact;
 import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.rest.Problem;
 
 /**
  * Internal: notification-service fetches a member's contact channels just before it sends, so that

@@ -2,44 +2,44 @@ package org.iom.dna.intake.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.iom.dna.platform.domain.NotAllowed;
-import org.iom.dna.intake.domain.Priority;
-import org.iom.dna.intake.domain.RequestStatus;
-import org.iom.dna.intake.service.CaseFilter;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.events.Priority;
+import org.iom.dna.intake.domain.RequestStatus;
+import org.iom.dna.intake.service.CaseFilter;
 import org.iom.dna.intake.service.SamplingRequestService;
 import org.iom.dna.intake.service.SubmissionResult;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.rest.Problem;
 
 @Path("/api/v1/sampling-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,7 +79,8 @@ public class SamplingRequestResource {
     @APIResponse(responseCode = "409", description = "indReference already used for different content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT_PROBLEM)))
-    @APIResponse(responseCode = "413", description = "Body larger than 256 KiB")
+    @APIResponse(responseCode = "413", description = "Body larger than 256 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SamplingRequestSubmission submission, @Context UriInfo uri) {
         SubmissionResult result = service.submit(submission);
         SamplingRequestView view = SamplingRequestView.of(result.request());

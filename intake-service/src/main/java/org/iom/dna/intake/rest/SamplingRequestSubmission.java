@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.iom.dna.intake.domain.Priority;
+import org.iom.dna.events.Priority;
 import org.iom.dna.intake.domain.SamplingCountry;
 
 /** A family case as the IND submits it. Give either {@code country} or {@code adHocLocation}. */

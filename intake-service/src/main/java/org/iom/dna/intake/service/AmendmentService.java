@@ -18,9 +18,9 @@ import org.iom.dna.intake.domain.FamilyMember;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
-import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.messaging.Outbox;
 
 /** The IND's changes to a case after submission: new contact channels, cancellation. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.iom.dna.intake.domain.Priority;
+import org.iom.dna.events.Priority;
 import org.iom.dna.intake.domain.RequestStatus;
 
 /** What country-office staff filter the case list by; every field is optional. */

@@ -10,7 +10,7 @@ final class IntakeEvents {
     }
 
     static SamplingRequestReceivedV1 received(SamplingRequest r) {
-        return new SamplingRequestReceivedV1(r.id, r.country, r.adHoc, r.preferredCentre, r.priority.name(),
+        return new SamplingRequestReceivedV1(r.id, r.country, r.adHoc, r.preferredCentre, r.priority,
                 r.deadline, r.receivedAt,
                 r.members.stream().map(m -> new SamplingRequestReceivedV1.Member(m.personRef, m.ageOnDeadline,
                         m.minor, m.accompaniedBy, m.language, m.needsInterpreter, m.needsAccessibility,

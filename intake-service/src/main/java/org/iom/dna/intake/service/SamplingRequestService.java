@@ -23,10 +23,10 @@ import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
 import org.iom.dna.intake.domain.StatusTransition;
 import org.iom.dna.intake.rest.SamplingRequestSubmission;
-import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.messaging.Outbox;
 
 /** Receives family cases from the IND and answers questions about them. */
 @ApplicationScoped

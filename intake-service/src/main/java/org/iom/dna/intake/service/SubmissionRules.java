@@ -23,6 +23,16 @@ final class SubmissionRules {
 
     static List<Violation> violations(SamplingRequestSubmission submission) {
         List<Violation> errors = new ArrayList<>();
+        checkLocation(submission, errors);
+        Map<String, Integer> ageByRef = checkMembers(submission, errors);
+        for (int i = 0; i < submission.members().size(); i++) {
+            checkCompany(submission.members().get(i), "$.members[" + i + "]", ageByRef, errors);
+        }
+        return errors;
+    }
+
+    /** A country or an ad-hoc location, and a preferred centre in that country. */
+    private static void checkLocation(SamplingRequestSubmission submission, List<Violation> errors) {
         if ((submission.country() == null) == (submission.adHocLocation() == null)) {
             errors.add(new Violation("$.country", "give either country or adHocLocation, not both or neither"));
         }
@@ -30,11 +40,18 @@ final class SubmissionRules {
                 && !submission.preferredCentre().startsWith(submission.country().name() + "-")) {
             errors.add(new Violation("$.preferredCentre", "must be a centre in the sampling country"));
         }
+    }
+
+    /**
+     * Unique references, birth dates in the past, and someone IOM can reach.
+     *
+     * @return each member's youngest possible age on the deadline, by reference
+     */
+    private static Map<String, Integer> checkMembers(SamplingRequestSubmission submission, List<Violation> errors) {
         Map<String, Integer> ageByRef = new HashMap<>();
-        List<FamilyMemberSubmission> members = submission.members();
         boolean reachable = false;
-        for (int i = 0; i < members.size(); i++) {
-            FamilyMemberSubmission m = members.get(i);
+        for (int i = 0; i < submission.members().size(); i++) {
+            FamilyMemberSubmission m = submission.members().get(i);
             String at = "$.members[" + i + "]";
             if (ageByRef.containsKey(m.personRef())) {
                 errors.add(new Violation(at + ".personRef", "is used by another member of this request"));
@@ -50,23 +67,24 @@ final class SubmissionRules {
             errors.add(new Violation("$.members",
                     "at least one member needs a phone, e-mail, WhatsApp number or proxy contact"));
         }
-        for (int i = 0; i < members.size(); i++) {
-            FamilyMemberSubmission m = members.get(i);
-            String at = "$.members[" + i + "]";
-            boolean minor = ageByRef.get(m.personRef()) < ADULT_AGE;
-            if (m.accompaniedBy() != null) {
-                Integer adultAge = ageByRef.get(m.accompaniedBy());
-                if (adultAge == null || m.accompaniedBy().equals(m.personRef())) {
-                    errors.add(new Violation(at + ".accompaniedBy", "must be the personRef of another member of this request"));
-                } else if (adultAge < ADULT_AGE) {
-                    errors.add(new Violation(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
-                }
-            }
-            if (minor && m.accompaniedBy() == null && m.guardian() == null) {
-                errors.add(new Violation(at + ".accompaniedBy",
-                        "a member under 18 on the deadline needs an accompanying adult member or a guardian"));
+        return ageByRef;
+    }
+
+    /** A minor comes with an adult member of the same request, or has a guardian. */
+    private static void checkCompany(FamilyMemberSubmission m, String at, Map<String, Integer> ageByRef,
+            List<Violation> errors) {
+        if (m.accompaniedBy() != null) {
+            Integer adultAge = ageByRef.get(m.accompaniedBy());
+            if (adultAge == null || m.accompaniedBy().equals(m.personRef())) {
+                errors.add(new Violation(at + ".accompaniedBy", "must be the personRef of another member of this request"));
+            } else if (adultAge < ADULT_AGE) {
+                errors.add(new Violation(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
             }
         }
-        return errors;
+        boolean minor = ageByRef.get(m.personRef()) < ADULT_AGE;
+        if (minor && m.accompaniedBy() == null && m.guardian() == null) {
+            errors.add(new Violation(at + ".accompaniedBy",
+                    "a member under 18 on the deadline needs an accompanying adult member or a guardian"));
+        }
     }
 }

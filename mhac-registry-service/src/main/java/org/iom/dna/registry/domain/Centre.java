@@ -1,6 +1,5 @@
 package org.iom.dna.registry.domain;
 
-import org.iom.dna.platform.domain.NotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.ZoneId;
 import java.util.List;
+import org.iom.dna.platform.domain.NotFound;
 
 /** A Migration Health Assessment Centre (or an ad-hoc sampling location). */
 @Entity

@@ -3,7 +3,6 @@ package org.iom.dna.registry.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,19 +11,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.Centre;
-import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
+import org.iom.dna.registry.service.CentreService;
+import org.iom.dna.registry.service.SlotService;
 
 /**
  * A centre's slots for partners, following SMART Scheduling Links: a {@code $bulk-publish} manifest
@@ -33,6 +35,10 @@ import org.iom.dna.registry.domain.SlotStatus;
  */
 @Path("/api/v1/centres/{code}/slots/$bulk-publish")
 @Authenticated
+@APIResponse(responseCode = "401", description = "No or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such centre",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Slots")
 @SecurityRequirement(name = "keycloak")
 public class BulkPublishResource {
@@ -41,17 +47,19 @@ public class BulkPublishResource {
     private static final int WEEKS = 8;
 
     private final ObjectMapper json;
+    private final CentreService centres;
+    private final SlotService slots;
 
-    BulkPublishResource(ObjectMapper json) {
+    BulkPublishResource(ObjectMapper json, CentreService centres, SlotService slots) {
         this.json = json;
+        this.centres = centres;
+        this.slots = slots;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "SMART Scheduling Links manifest for one centre's slots (next 8 weeks)")
     @APIResponse(responseCode = "200", description = "The manifest")
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "404", description = "No such centre")
     public Map<String, Object> manifest(@PathParam("code") String code, @Context UriInfo uri) {
         Centre centre = centre(code);
         String base = uri.getAbsolutePath().toString();
@@ -89,14 +97,11 @@ public class BulkPublishResource {
     @GET
     @Path("/slots.ndjson")
     @Produces(NDJSON)
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "The centre's slots as FHIR Slots (ndjson), start and end with the centre's UTC offset")
     public String slots(@PathParam("code") String code) {
         Centre c = centre(code);
-        LocalDate today = LocalDate.now(c.zoneId());
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        return Slot.between(c.code, today, today.plusWeeks(WEEKS)).stream()
-                .filter(s -> s.status != SlotStatus.WITHDRAWN)
+        return slots.published(c, WEEKS).stream()
                 .map(s -> line(ordered("resourceType", "Slot", "id", s.id.toString(),
                         "schedule", Map.of("reference", "Schedule/" + scheduleId(c)),
                         "status", s.status == SlotStatus.OPEN && s.capacity > 0 ? "free" : "busy-unavailable",
@@ -111,8 +116,8 @@ public class BulkPublishResource {
         return c.code + "-dna-sampling";
     }
 
-    private static Centre centre(String code) {
-        return Centre.require(code);
+    private Centre centre(String code) {
+        return centres.get(code);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

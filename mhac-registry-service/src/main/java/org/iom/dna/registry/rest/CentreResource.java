@@ -2,7 +2,6 @@ package org.iom.dna.registry.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.service.CentreService;
 
@@ -59,25 +58,23 @@ public class CentreResource {
 
     @GET
     @Authenticated
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List all centres with their zone and working week")
     @APIResponse(responseCode = "200", description = "The centres",
             content = @Content(schema = @Schema(implementation = CentreView[].class)))
     public List<CentreView> list() {
-        return Centre.<Centre>listAll().stream().sorted((a, b) -> a.code.compareTo(b.code)).map(CentreView::of).toList();
+        return centres.all().stream().map(CentreView::of).toList();
     }
 
     @GET
     @Path("/{code}")
     @Authenticated
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read one centre; its ETag is what a change must send in If-Match")
     @APIResponse(responseCode = "200", description = "The centre",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
     @APIResponse(responseCode = "404", description = "No such centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
-        Centre centre = Centre.require(code);
+        Centre centre = centres.get(code);
         return Response.ok(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
     }
 

@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.service.ClosureService;
 
@@ -129,6 +129,9 @@ public class ClosureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a closure, e.g. when a lunar holiday's date is announced",
             description = "Slots the old days no longer need open again; slots of the new days are withdrawn.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ClosureRequest.class), examples = @ExampleObject(
+            name = "eid-announced", value = "{\"country\": \"SD\", \"firstDay\": \"2027-03-10\", \"lastDay\": \"2027-03-11\","
+                    + " \"reason\": \"PUBLIC_HOLIDAY\", \"description\": \"Eid al-Fitr, date announced\"}")))
     @APIResponse(responseCode = "200", description = "The closure, with how many slots were withdrawn",
             content = @Content(schema = @Schema(implementation = Created.class)))
     @APIResponse(responseCode = "400", description = "Invalid",

@@ -1,7 +1,6 @@
 package org.iom.dna.registry.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,10 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.domain.InvalidRequest;
-import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Slot;
+import org.iom.dna.registry.service.CentreService;
 import org.iom.dna.registry.service.SlotGenerationService;
 import org.iom.dna.registry.service.SlotService;
 
@@ -54,21 +52,21 @@ import org.iom.dna.registry.service.SlotService;
 public class SlotResource {
 
     /** Longest range one slot listing may span, so a careless query cannot load a year. */
-    private static final int MAX_DAYS = 62;
 
     private final CentreAccess access;
+    private final CentreService centres;
     private final SlotService slots;
     private final SlotGenerationService generation;
 
-    SlotResource(CentreAccess access, SlotService slots, SlotGenerationService generation) {
+    SlotResource(CentreAccess access, CentreService centres, SlotService slots, SlotGenerationService generation) {
         this.access = access;
+        this.centres = centres;
         this.slots = slots;
         this.generation = generation;
     }
 
     @GET
     @Path("/slots")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List a centre's slots between two local dates (inclusive); default: the coming week")
     @APIResponse(responseCode = "200", description = "The slots, earliest first",
             content = @Content(schema = @Schema(implementation = SlotView[].class)))
@@ -76,14 +74,7 @@ public class SlotResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SlotView> list(@PathParam("code") String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        Centre centre = ownCentre(code);
-        LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
-        LocalDate last = to != null ? to : first.plusDays(6);
-        if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw new InvalidRequest(List.of(new Violation("to",
-                    "must be on or after from, at most " + MAX_DAYS + " days later")));
-        }
-        return Slot.between(code, first, last).stream().map(SlotView::of).toList();
+        return slots.between(ownCentre(code), from, to).stream().map(SlotView::of).toList();
     }
 
     @GET
@@ -177,6 +168,6 @@ public class SlotResource {
 
     private Centre ownCentre(String code) {
         access.require(code);
-        return Centre.require(code);
+        return centres.get(code);
     }
 }

@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.service.TemplateService;
 

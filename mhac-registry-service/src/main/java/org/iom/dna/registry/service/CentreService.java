@@ -7,13 +7,13 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
-import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.events.CentreChangedV1;
 import org.iom.dna.events.Topics;
-import org.iom.dna.platform.messaging.Outbox;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
@@ -43,6 +43,18 @@ public class CentreService {
 
     public record Details(String name, String country, String city, boolean cityAssumed, String address, String zone,
             List<String> languages, CentreStatus status, List<Day> workingWeek) {
+    }
+
+    /** Every centre, by code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Centre> all() {
+        return Centre.<Centre>listAll().stream().sorted((a, b) -> a.code.compareTo(b.code)).toList();
+    }
+
+    /** @throws org.iom.dna.platform.domain.NotFound if there is no such centre */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Centre get(String code) {
+        return Centre.require(code);
     }
 
     @Transactional

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iom.dna.registry.config.RegistryConfig;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
@@ -41,11 +41,10 @@ public class SlotGenerationService {
     private final boolean generateOnStart;
 
     SlotGenerationService(SlotEvents events,
-            @ConfigProperty(name = "registry.slots.horizon") Period horizon,
-            @ConfigProperty(name = "registry.slots.generate-on-start") boolean generateOnStart) {
+            RegistryConfig config) {
         this.events = events;
-        this.horizon = horizon;
-        this.generateOnStart = generateOnStart;
+        this.horizon = config.slots().horizon();
+        this.generateOnStart = config.slots().generateOnStart();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -83,43 +82,58 @@ public class SlotGenerationService {
         }
         LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
         LocalDate last = to != null ? to : first.plus(horizon);
+        List<Closure> closures = Closure.affecting(centre, first, last);
+        Set<Instant> existing = withdrawClosedAndCollect(centre, first, last, closures);
+        int created = 0;
+        for (SlotGenerator.PlannedSlot planned : plan(centre, first, last, closures)) {
+            if (!existing.contains(planned.startsAt().toInstant())) {
+                open(centre, planned);
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** The slots the centre's working week, templates and closures call for between two days. */
+    private static List<SlotGenerator.PlannedSlot> plan(Centre centre, LocalDate first, LocalDate last,
+            List<Closure> closures) {
         Map<DayOfWeek, SlotGenerator.Hours> week = OpeningHours.forCentre(centre.code).stream()
                 .collect(Collectors.toMap(OpeningHours::dayOfWeek, h -> new SlotGenerator.Hours(h.opens, h.closes)));
         List<SlotGenerator.Rule> rules = AvailabilityTemplate.forCentre(centre.code).stream()
                 .map(t -> new SlotGenerator.Rule(t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity,
                         t.validFrom, t.validTo))
                 .toList();
-        List<Closure> closures = Closure.affecting(centre, first, last);
-        List<SlotGenerator.PlannedSlot> plan = SlotGenerator.plan(centre.zoneId(), week, rules,
+        return SlotGenerator.plan(centre.zoneId(), week, rules,
                 day -> closures.stream().anyMatch(c -> c.covers(day)), first, last);
+    }
 
+    /**
+     * Withdraws existing slots on days closed since they were made (also holiday data added by a
+     * migration), and returns when the existing slots start, so that none is made twice.
+     */
+    private Set<Instant> withdrawClosedAndCollect(Centre centre, LocalDate first, LocalDate last, List<Closure> closures) {
         Set<Instant> existing = new HashSet<>();
         for (Slot slot : Slot.between(centre.code, first, last)) {
             existing.add(slot.startsAt);
-            // Closures entered since the slot was made (also holiday data added by a migration).
             if (closures.stream().anyMatch(c -> c.covers(slot.localDate))) {
                 events.withdraw(slot, "CLOSURE");
             }
         }
-        int created = 0;
-        for (SlotGenerator.PlannedSlot planned : plan) {
-            if (existing.contains(planned.startsAt().toInstant())) {
-                continue;
-            }
-            Slot slot = new Slot();
-            slot.id = UUID.randomUUID();
-            slot.centreCode = centre.code;
-            slot.localDate = planned.localDate();
-            slot.localStart = planned.localStart();
-            slot.localEnd = planned.localEnd();
-            slot.startsAt = planned.startsAt().toInstant();
-            slot.endsAt = planned.endsAt().toInstant();
-            slot.capacity = planned.capacity();
-            slot.status = SlotStatus.OPEN;
-            slot.persist();
-            events.opened(centre, slot);
-            created++;
-        }
-        return created;
+        return existing;
+    }
+
+    private void open(Centre centre, SlotGenerator.PlannedSlot planned) {
+        Slot slot = new Slot();
+        slot.id = UUID.randomUUID();
+        slot.centreCode = centre.code;
+        slot.localDate = planned.localDate();
+        slot.localStart = planned.localStart();
+        slot.localEnd = planned.localEnd();
+        slot.startsAt = planned.startsAt().toInstant();
+        slot.endsAt = planned.endsAt().toInstant();
+        slot.capacity = planned.capacity();
+        slot.status = SlotStatus.OPEN;
+        slot.persist();
+        events.opened(centre, slot);
     }
 }

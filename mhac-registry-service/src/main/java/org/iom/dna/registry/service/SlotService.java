@@ -9,11 +9,10 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.iom.dna.platform.domain.PreconditionFailed;
-import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Conflict;
-import org.iom.dna.platform.domain.Violation;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.Slot;
@@ -32,6 +31,32 @@ public class SlotService {
     SlotService(EntityManager em, SlotEvents events) {
         this.em = em;
         this.events = events;
+    }
+
+    /** Longest range of days one listing may cover. */
+    public static final int MAX_DAYS = 62;
+
+    /**
+     * A centre's slots between two local dates, inclusive, earliest first; by default the coming week.
+     *
+     * @throws InvalidRequest if the range is reversed or longer than {@link #MAX_DAYS}
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Slot> between(Centre centre, LocalDate from, LocalDate to) {
+        LocalDate first = from != null ? from : LocalDate.now(centre.zoneId());
+        LocalDate last = to != null ? to : first.plusDays(6);
+        if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
+            throw invalid("to", "must be on or after from, at most " + MAX_DAYS + " days later");
+        }
+        return Slot.between(centre.code, first, last);
+    }
+
+    /** What partners may see of a centre's coming weeks: every slot but the withdrawn ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Slot> published(Centre centre, int weeks) {
+        LocalDate today = LocalDate.now(centre.zoneId());
+        return Slot.between(centre.code, today, today.plusWeeks(weeks)).stream()
+                .filter(s -> s.status != SlotStatus.WITHDRAWN).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

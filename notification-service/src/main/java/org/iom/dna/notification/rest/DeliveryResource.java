@@ -1,7 +1,6 @@
 package org.iom.dna.notification.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,16 +17,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.notification.service.DeliveryService;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.domain.Violation;
 
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliveries", description = "Every message sent, or tried, to a family")
 @SecurityRequirement(name = "keycloak")
 public class DeliveryResource {
+
+    private final DeliveryService deliveries;
+
+    DeliveryResource(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
 
     public record DeliveryView(UUID id, String kind, String channel, String memberRef, String centreCode,
             LocalDate localDate, LocalTime localStart, String status, int attempts, String lastError,
@@ -41,7 +45,6 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({"country-office", "admin"})
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Deliveries for one sampling request, oldest first")
     @APIResponse(responseCode = "200", description = "The deliveries",
             content = @Content(schema = @Schema(implementation = DeliveryView[].class)))
@@ -52,9 +55,6 @@ public class DeliveryResource {
     @APIResponse(responseCode = "403", description = "Only country offices and admins",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
-        if (requestId == null) {
-            throw InvalidRequest.of("requestId", "must be given");
-        }
-        return Delivery.forRequest(requestId).stream().map(DeliveryView::of).toList();
+        return deliveries.forRequest(requestId).stream().map(DeliveryView::of).toList();
     }
 }

@@ -3,12 +3,14 @@ package org.iom.dna.notification.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.platform.domain.InvalidRequest;
 
 /**
  * Turns appointment events into pending deliveries. Sending happens later, in
@@ -18,6 +20,19 @@ import org.iom.dna.notification.domain.DeliveryStatus;
 public class DeliveryService {
 
     public static final String CONFIRMATION = "APPOINTMENT_CONFIRMATION";
+
+    /**
+     * Every delivery for one sampling request, oldest first.
+     *
+     * @throws InvalidRequest without a request id
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Delivery> forRequest(UUID requestId) {
+        if (requestId == null) {
+            throw InvalidRequest.of("requestId", "must be given");
+        }
+        return Delivery.forRequest(requestId);
+    }
 
     /** Messages about an appointment that no longer stands are not sent. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -38,8 +40,9 @@ public class Appointment extends PanacheEntityBase {
     @Column(nullable = false)
     public int sequence;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public AppointmentStatus status;
 
     @Column(name = "booked_at", nullable = false)
     public Instant bookedAt;
@@ -48,6 +51,6 @@ public class Appointment extends PanacheEntityBase {
     public List<AppointmentMember> members = new ArrayList<>();
 
     public static Optional<Appointment> liveFor(UUID requestId) {
-        return find("requestId = ?1 and status = 'BOOKED'", requestId).firstResultOptional();
+        return find("requestId = ?1 and status = ?2", requestId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 }

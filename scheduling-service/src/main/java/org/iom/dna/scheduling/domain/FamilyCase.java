@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.iom.dna.events.Priority;
 
 /** The shape of a family case as scheduling needs it: no names, no contacts. */
 @Entity
@@ -34,8 +35,9 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(name = "preferred_centre")
     public String preferredCentre;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String priority;
+    public Priority priority;
 
     @Column(name = "priority_rank", nullable = false)
     public short priorityRank;
@@ -97,15 +99,5 @@ public class FamilyCase extends PanacheEntityBase {
                 .setParameter(2, earliest)
                 .setParameter(3, limit)
                 .getResultList();
-    }
-
-    /** Higher is served first. */
-    public static short rankOf(String priority) {
-        return switch (priority) {
-            case "UNACCOMPANIED_MINOR" -> 4;
-            case "MEDICAL" -> 3;
-            case "URGENT" -> 2;
-            default -> 1;
-        };
     }
 }

@@ -1,7 +1,6 @@
 package org.iom.dna.scheduling.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.rest.Problem;
-import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.scheduling.domain.Appointment;
-import org.iom.dna.scheduling.domain.FamilyCase;
+import org.iom.dna.scheduling.service.FamilyQueries;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,9 +24,14 @@ import org.iom.dna.scheduling.domain.FamilyCase;
 @RolesAllowed({"country-office", "admin"})
 public class FamilyResource {
 
+    private final FamilyQueries families;
+
+    FamilyResource(FamilyQueries families) {
+        this.families = families;
+    }
+
     @GET
     @Path("/families/{requestId}")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "A family's scheduling status and appointment")
     @APIResponse(responseCode = "200", description = "The family",
             content = @Content(schema = @Schema(implementation = FamilyView.class)))
@@ -40,14 +42,12 @@ public class FamilyResource {
     @APIResponse(responseCode = "404", description = "Scheduling has not received this request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FamilyView family(@PathParam("requestId") UUID requestId) {
-        FamilyCase family = FamilyCase.<FamilyCase>findByIdOptional(requestId)
-                .orElseThrow(() -> new NotFound("family " + requestId));
-        return FamilyView.of(family, Appointment.liveFor(requestId).orElse(null));
+        FamilyQueries.Family found = families.family(requestId);
+        return FamilyView.of(found.family(), found.appointment().orElse(null));
     }
 
     @GET
     @Path("/waitlist")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Families waiting for a feasible day, in the order they will be served")
     @APIResponse(responseCode = "200", description = "The waitlist",
             content = @Content(schema = @Schema(implementation = FamilyView[].class)))
@@ -56,7 +56,6 @@ public class FamilyResource {
     @APIResponse(responseCode = "403", description = "Only country offices and admins",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<FamilyView> waitlist() {
-        return FamilyCase.waitlist(1000).stream()
-                .map(id -> FamilyView.of(FamilyCase.findById(id), null)).toList();
+        return families.waitlist(1000).stream().map(family -> FamilyView.of(family, null)).toList();
     }
 }

@@ -26,7 +26,7 @@ public record FamilyView(UUID requestId, String status, String priority, LocalDa
                         .map(m -> new MemberSlot(m.key.memberRef, m.slotId, m.localStart, m.startsAt))
                         .sorted((a, b) -> a.startsAt().compareTo(b.startsAt()))
                         .toList());
-        return new FamilyView(family.requestId, family.status.name(), family.priority, family.deadline,
+        return new FamilyView(family.requestId, family.status.name(), family.priority.name(), family.deadline,
                 family.receivedAt, view);
     }
 }

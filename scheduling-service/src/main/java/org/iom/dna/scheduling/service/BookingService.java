@@ -6,20 +6,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
+import org.iom.dna.scheduling.domain.AppointmentStatus;
 import org.iom.dna.scheduling.domain.CaseStatus;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.iom.dna.scheduling.domain.SlotReplica;
@@ -40,12 +41,11 @@ public class BookingService {
     private final Duration otherCountryLead;
 
     BookingService(EntityManager em, Outbox outbox,
-            @ConfigProperty(name = "scheduling.lead-time.same-country") Duration sameCountryLead,
-            @ConfigProperty(name = "scheduling.lead-time.other-country") Duration otherCountryLead) {
+            SchedulingConfig config) {
         this.em = em;
         this.outbox = outbox;
-        this.sameCountryLead = sameCountryLead;
-        this.otherCountryLead = otherCountryLead;
+        this.sameCountryLead = config.leadTime().sameCountry();
+        this.otherCountryLead = config.leadTime().otherCountry();
     }
 
     /** No family can be booked sooner than this from now. */
@@ -67,26 +67,56 @@ public class BookingService {
         if (family == null || family.status != CaseStatus.WAITING) {
             return Optional.empty();
         }
-        boolean travels = family.members.stream().anyMatch(m -> !m.currentCountry.equals(family.country));
-        Instant earliest = Instant.now().plus(travels ? otherCountryLead : sameCountryLead);
-        List<SlotReplica> candidates = SlotReplica.candidates(family.country, earliest, family.deadline);
-        Map<UUID, SlotReplica> byId = candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
-        List<FamilyMatcher.Member> members = family.members.stream()
-                .map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy)).toList();
-        List<FamilyMatcher.OpenSlot> open = candidates.stream()
-                .map(s -> new FamilyMatcher.OpenSlot(s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity - s.booked))
-                .toList();
-        Optional<FamilyMatcher.Match> match = FamilyMatcher.match(members, open, family.preferredCentre);
+        List<SlotReplica> candidates = SlotReplica.candidates(family.country, earliestDay(family), family.deadline);
+        Optional<FamilyMatcher.Match> match = FamilyMatcher.match(matcherMembers(family), openSlots(candidates),
+                family.preferredCentre);
         if (match.isEmpty()) {
-            if (family.waitlistedAt == null) {
-                family.waitlistedAt = Instant.now();
-                outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), FamilyWaitlistedV1.TYPE,
-                        new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
-            }
+            waitlistOnce(family);
             return Optional.empty();
         }
+        reserve(match.get());
+        Appointment appointment = appointment(family, match.get(),
+                candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
+        appointment.persist();
+        family.status = CaseStatus.BOOKED;
+        family.updatedAt = appointment.bookedAt;
+        outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
+        return Optional.of(appointment);
+    }
 
-        Map<UUID, Long> perSlot = match.get().placements().stream()
+    /** The travel lead time from now: longer when any member must cross a border. */
+    private Instant earliestDay(FamilyCase family) {
+        boolean travels = family.members.stream().anyMatch(m -> !m.currentCountry.equals(family.country));
+        return Instant.now().plus(travels ? otherCountryLead : sameCountryLead);
+    }
+
+    private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
+        return family.members.stream().map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy)).toList();
+    }
+
+    private static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates) {
+        return candidates.stream()
+                .map(s -> new FamilyMatcher.OpenSlot(s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity - s.booked))
+                .toList();
+    }
+
+    /** The IND learns once that the family waits; later passes that still find no day say nothing. */
+    private void waitlistOnce(FamilyCase family) {
+        if (family.waitlistedAt == null) {
+            family.waitlistedAt = Instant.now();
+            outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), FamilyWaitlistedV1.TYPE,
+                    new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
+        }
+    }
+
+    /**
+     * Takes the places, slot by slot in id order (the lock order), each by a conditional update that
+     * keeps the booked count within capacity.
+     *
+     * @throws CapacityTaken if another booking or a capacity cut got there first
+     */
+    private void reserve(FamilyMatcher.Match match) {
+        Map<UUID, Long> perSlot = match.placements().stream()
                 .collect(Collectors.groupingBy(p -> p.slot().id(), TreeMap::new, Collectors.counting()));
         perSlot.forEach((slotId, people) -> {
             int updated = em.createNativeQuery("update slot set booked = booked + ?1"
@@ -96,19 +126,20 @@ public class BookingService {
                 throw new CapacityTaken();
             }
         });
+    }
 
-        SlotReplica first = byId.get(match.get().placements().get(0).slot().id());
+    private static Appointment appointment(FamilyCase family, FamilyMatcher.Match match, Map<UUID, SlotReplica> slots) {
         Appointment appointment = new Appointment();
         appointment.id = UUID.randomUUID();
         appointment.requestId = family.requestId;
-        appointment.centreCode = match.get().centreCode();
-        appointment.zone = first.zone;
-        appointment.localDate = match.get().localDate();
+        appointment.centreCode = match.centreCode();
+        appointment.zone = slots.get(match.placements().get(0).slot().id()).zone;
+        appointment.localDate = match.localDate();
         appointment.sequence = (int) Appointment.count("requestId", family.requestId);
-        appointment.status = "BOOKED";
+        appointment.status = AppointmentStatus.BOOKED;
         appointment.bookedAt = Instant.now();
-        for (FamilyMatcher.Placement placement : match.get().placements()) {
-            SlotReplica slot = byId.get(placement.slot().id());
+        for (FamilyMatcher.Placement placement : match.placements()) {
+            SlotReplica slot = slots.get(placement.slot().id());
             AppointmentMember member = new AppointmentMember();
             member.key.memberRef = placement.memberRef();
             member.appointment = appointment;
@@ -117,11 +148,7 @@ public class BookingService {
             member.localStart = slot.localStart;
             appointment.members.add(member);
         }
-        appointment.persist();
-        family.status = CaseStatus.BOOKED;
-        family.updatedAt = appointment.bookedAt;
-        outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
-        return Optional.of(appointment);
+        return appointment;
     }
 
     private static AppointmentBookedV1 booked(Appointment a) {

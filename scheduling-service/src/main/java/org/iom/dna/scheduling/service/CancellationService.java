@@ -13,6 +13,7 @@ import org.iom.dna.events.SamplingRequestCancelledV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.scheduling.domain.Appointment;
+import org.iom.dna.scheduling.domain.AppointmentStatus;
 import org.iom.dna.scheduling.domain.CaseStatus;
 import org.iom.dna.scheduling.domain.FamilyCase;
 
@@ -39,7 +40,7 @@ public class CancellationService {
         family.status = CaseStatus.CANCELLED;
         family.updatedAt = Instant.now();
         Appointment.liveFor(family.requestId).ifPresent(appointment -> {
-            appointment.status = "CANCELLED";
+            appointment.status = AppointmentStatus.CANCELLED;
             Map<UUID, Long> perSlot = appointment.members.stream()
                     .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
             perSlot.forEach((slotId, people) -> em.createNativeQuery(

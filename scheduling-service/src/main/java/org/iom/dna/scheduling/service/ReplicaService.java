@@ -33,7 +33,7 @@ public class ReplicaService {
         family.adHoc = event.adHocLocation();
         family.preferredCentre = event.preferredCentre();
         family.priority = event.priority();
-        family.priorityRank = FamilyCase.rankOf(event.priority());
+        family.priorityRank = (short) event.priority().rank();
         family.deadline = event.deadline();
         family.receivedAt = event.receivedAt();
         family.status = CaseStatus.WAITING;

@@ -16,6 +16,7 @@ import org.iom.dna.events.SlotWithdrawnV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.scheduling.domain.Appointment;
+import org.iom.dna.scheduling.domain.AppointmentStatus;
 import org.iom.dna.scheduling.domain.CaseStatus;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.iom.dna.scheduling.domain.SlotReplica;
@@ -63,8 +64,8 @@ public class RescheduleService {
      */
     private void lockFamiliesBookedInto(UUID slotId) {
         List<UUID> families = em.createQuery("select distinct a.requestId from Appointment a join a.members m"
-                        + " where m.slotId = :slot and a.status = 'BOOKED'", UUID.class)
-                .setParameter("slot", slotId).getResultList();
+                        + " where m.slotId = :slot and a.status = :booked", UUID.class)
+                .setParameter("slot", slotId).setParameter("booked", AppointmentStatus.BOOKED).getResultList();
         families.stream().sorted().forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
@@ -78,8 +79,8 @@ public class RescheduleService {
             return; // the day is past or under way: attendance, not rescheduling, decides
         }
         List<Appointment> booked = em.createQuery("select distinct a from Appointment a join a.members m"
-                        + " where m.slotId = :slot and a.status = 'BOOKED' order by a.bookedAt desc", Appointment.class)
-                .setParameter("slot", slotId).getResultList();
+                        + " where m.slotId = :slot and a.status = :booked order by a.bookedAt desc", Appointment.class)
+                .setParameter("slot", slotId).setParameter("booked", AppointmentStatus.BOOKED).getResultList();
         int room = "OPEN".equals(slot.status) ? slot.capacity : 0;
         int seated = slot.booked;
         for (Appointment appointment : booked) {
@@ -92,7 +93,7 @@ public class RescheduleService {
     }
 
     private void unbook(Appointment appointment, String reason) {
-        appointment.status = "CANCELLED";
+        appointment.status = AppointmentStatus.CANCELLED;
         Map<UUID, Long> perSlot = appointment.members.stream()
                 .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
         perSlot.forEach((id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.jboss.logging.Logger;
 
@@ -30,9 +30,9 @@ public class WaitlistService {
     private volatile Instant lastPass = Instant.EPOCH;
 
     WaitlistService(BookingService booking,
-            @ConfigProperty(name = "scheduling.waitlist.pass-size", defaultValue = "500") int passSize) {
+            SchedulingConfig config) {
         this.booking = booking;
-        this.passSize = passSize;
+        this.passSize = config.waitlist().passSize();
     }
 
     /** Something that may let a waiting family in has happened. */
