@@ -514,7 +514,7 @@ fault_row() {
     fault_note "duplicates: ${c[5]} famil(ies) with two live bookings, ${c[6]} message(s) beyond one per" \
       "appointment version, ${c[7]} repeated SENT row(s)"
   ((${c[9]:-0} == 0)) ||
-    fault_note "$SC_NAME: ${c[9]} copy(ies) of a message sent again after a crash between the mail server's" \
+    fault_note "${c[9]} copy(ies) of a message sent again after a crash between the mail server's" \
       "acceptance and the record of SENT, with the same Message-ID (one message to the recipient)"
   row=$(printf '| %s | %s | %s | %s | %s/%s | %s | %s | %s | %s | %s |' "$SC_NAME" "$sent" "${c[0]}" "${c[1]}" \
     "${c[4]}" "$mails" "$lost" "$dup" "$ob" "$SC_DLQ" "$SC_CONVERGED")
