@@ -280,7 +280,10 @@ from family_case f left join appointment a on a.request_id = f.request_id and a.
 where f.request_id = any('{$ids}'::uuid[])
 EOF
   fault_sql notification >"$SC_DIR/notif.tsv.new" <<EOF || return 1
-select request_id, appointment_id, sequence, member_ref, channel, kind, status from delivery
+-- Handed to the mail server counts as SENT, also for a delivery whose appointment was cancelled
+-- (a family moved) while its message was going out: that message was about a real version.
+select request_id, appointment_id, sequence, member_ref, channel, kind,
+       case when sent_at is not null then 'SENT' else status end from delivery
 where request_id = any('{$ids}'::uuid[])
 EOF
   mv -f "$SC_DIR/intake.tsv.new" "$SC_DIR/intake.tsv"
@@ -971,18 +974,22 @@ fault_scenario_notification_kill_after_send() {
   fault_finish $((FAULT_TIMEOUT > 300 ? FAULT_TIMEOUT : 300))
 }
 
-# The race's target, from scheduling's replica (read only): the earliest local day with a free place
-# in Ethiopia after the same-country lead time (scheduling.lead-time.same-country=P2D, plus a margin),
-# and on it the latest free slot, at ET-ADD when it has one. Prints: day slot centre capacity booked
+# The race's target, from scheduling's replica (read only): the earliest local day in Ethiopia after
+# the same-country lead time (scheduling.lead-time.same-country=P2D, plus a margin) with at least 20
+# free places (fifty families of two then contest the last ones), and on it the latest free slot with
+# a capacity of two or more, at ET-ADD when it has one. Prints: day slot centre capacity booked
 # free-places-that-day.
 fault_race_target() {
   fault_sql scheduling <<'EOF'
 with free as (
   select * from slot where country = 'ET' and status = 'OPEN' and booked < capacity
-    and starts_at >= now() + interval '2 days 30 minutes')
-select f.local_date, f.id, f.centre_code, f.capacity, f.booked,
-       (select sum(g.capacity - g.booked) from free g where g.local_date = f.local_date)
-from free f where f.local_date = (select min(local_date) from free)
+    and starts_at >= now() + interval '2 days 30 minutes'),
+days as (
+  -- Days with room for some of the families but not all: the last places are contested.
+  select local_date, sum(capacity - booked) as places from free group by local_date having sum(capacity - booked) >= 20)
+select f.local_date, f.id, f.centre_code, f.capacity, f.booked, d.places
+from free f join days d on d.local_date = f.local_date
+where f.local_date = (select min(local_date) from days) and f.capacity >= 2
 order by f.centre_code <> 'ET-ADD', f.starts_at desc limit 1
 EOF
 }

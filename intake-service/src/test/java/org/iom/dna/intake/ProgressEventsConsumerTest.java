@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProgressEventsConsumerTest {
 
     @Test
-    void shouldMarkRequestScheduledWhenWholeFamilyIsBookedAndIgnoreRedelivery() {
+    void shouldMarkRequestScheduledWhenWholeFamilyIsBooked() {
         String id = given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON)
                 .body(Families.motherAndSon(Families.freshReference()))
                 .post("/api/v1/sampling-requests").then().statusCode(201).extract().path("id");
@@ -32,10 +32,7 @@ class ProgressEventsConsumerTest {
                    {"memberRef": "P-1", "slotId": "%s", "startsAt": "%sT05:30:00Z", "localStart": "08:30:00"},
                    {"memberRef": "P-2", "slotId": "%s", "startsAt": "%sT05:30:00Z", "localStart": "08:30:00"}]}
                 """.formatted(UUID.randomUUID(), id, day, UUID.randomUUID(), day, UUID.randomUUID(), day);
-        String eventId = TopicProbe.publish("test.scheduling.appointments.v1", id,
-                "org.iom.dna.scheduling.AppointmentBooked.v1", booked);
-        TopicProbe.publish("test.scheduling.appointments.v1", id,
-                "org.iom.dna.scheduling.AppointmentBooked.v1", booked, eventId);
+        TopicProbe.publish("test.scheduling.appointments.v1", id, "org.iom.dna.scheduling.AppointmentBooked.v1", booked);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id)
@@ -45,12 +42,34 @@ class ProgressEventsConsumerTest {
                         .body("members[0].appointment.localTime", equalTo("08:30:00"))
                         .body("members[1].appointment.zone", equalTo("Africa/Addis_Ababa")));
 
-        List<String> steps = given().auth().oauth2(Tokens.indSystem())
-                .get("/api/v1/sampling-requests/" + id + "/history")
-                .then().statusCode(200).body("transitions.to", hasItems("RECEIVED", "SCHEDULED"))
-                .extract().path("transitions.to");
-        // The redelivered copy (same CloudEvents id) changed nothing.
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("RECEIVED", "SCHEDULED"), steps);
+        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/sampling-requests/" + id + "/history")
+                .then().statusCode(200).body("transitions.to", equalTo(List.of("RECEIVED", "SCHEDULED")));
+    }
+
+    @Test
+    void shouldRecordARedeliveredContactAttemptOnce() {
+        String id = Families.submitted();
+        UUID delivery = UUID.randomUUID();
+        String first = attempt(delivery, id, 1);
+        // The same event again (a redelivery: same CloudEvents id), then the next attempt.
+        TopicProbe.publish(NOTIFICATION, id, "org.iom.dna.notification.ContactAttemptRecorded.v1", first, ATTEMPT_ID);
+        TopicProbe.publish(NOTIFICATION, id, "org.iom.dna.notification.ContactAttemptRecorded.v1", first, ATTEMPT_ID);
+        TopicProbe.publish(NOTIFICATION, id, "org.iom.dna.notification.ContactAttemptRecorded.v1", attempt(delivery, id, 2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.user("officer")).get("/api/v1/sampling-requests/" + id + "/history")
+                        .then().statusCode(200).body("contactAttempts.attempt", hasItems(2)));
+        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/sampling-requests/" + id + "/history")
+                .then().body("contactAttempts.attempt", equalTo(List.of(1, 2)));
+    }
+
+    private static final String ATTEMPT_ID = UUID.randomUUID().toString();
+
+    private static String attempt(UUID delivery, String requestId, int attempt) {
+        return """
+                {"deliveryId": "%s", "requestId": "%s", "memberRef": "P-1", "kind": "APPOINTMENT_CONFIRMATION",
+                 "channel": "EMAIL", "attempt": %d, "outcome": "FAILED", "attemptedAt": "2026-11-28T10:0%d:00Z"}"""
+                .formatted(delivery, requestId, attempt, attempt);
     }
 
     private static final String SCHEDULING = "test.scheduling.appointments.v1";

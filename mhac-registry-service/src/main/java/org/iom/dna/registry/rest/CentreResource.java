@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.domain.InvalidRequest;
-import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.service.CentreService;
@@ -100,10 +98,7 @@ public class CentreResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CentreRequest body) {
-        if (!code.startsWith(body.country() + "-")) {
-            throw new InvalidRequest(List.of(new Violation("$.country", "must match the centre code's prefix")));
-        }
-        boolean exists = Centre.findById(code) != null;
+        boolean exists = centres.exists(code);
         Centre centre = exists ? centres.update(code, Versions.required(ifMatch), body.toDetails())
                 : centres.create(code, body.toDetails());
         Response.ResponseBuilder response = exists ? Response.ok() : Response.created(URI.create("/api/v1/centres/" + code));

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,9 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.service.ClosureService;
@@ -147,16 +144,6 @@ public class ClosureResource {
     }
 
     private static Closure toClosure(ClosureRequest body) {
-        List<Violation> errors = new ArrayList<>();
-        if ((body.centreCode() == null) == (body.country() == null)) {
-            errors.add(new Violation("$.centreCode", "give either centreCode or country"));
-        }
-        if (body.lastDay().isBefore(body.firstDay())) {
-            errors.add(new Violation("$.lastDay", "must not be before firstDay"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
         Closure closure = new Closure();
         closure.centreCode = body.centreCode();
         closure.country = body.country();

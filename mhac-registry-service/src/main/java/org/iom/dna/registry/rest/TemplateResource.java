@@ -28,9 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.service.TemplateService;
@@ -92,9 +90,6 @@ public class TemplateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("code") String code, @Valid @NotNull TemplateRequest body) {
         access.require(code);
-        if (!body.ends().isAfter(body.starts())) {
-            throw new InvalidRequest(List.of(new Violation("$.ends", "must be after starts")));
-        }
         AvailabilityTemplate t = new AvailabilityTemplate();
         t.centreCode = code;
         t.dayOfWeek = (short) body.dayOfWeek().getValue();

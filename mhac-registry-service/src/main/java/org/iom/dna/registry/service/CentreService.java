@@ -45,6 +45,19 @@ public class CentreService {
             List<String> languages, CentreStatus status, List<Day> workingWeek) {
     }
 
+    /** Whether a centre has this code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String code) {
+        return Centre.findById(code) != null;
+    }
+
+    /** A centre's code starts with its country, e.g. ET-ADD. */
+    private static void requireCountryPrefix(String code, Details details) {
+        if (!code.startsWith(details.country() + "-")) {
+            throw InvalidRequest.of("$.country", "must match the centre code's prefix");
+        }
+    }
+
     /** Every centre, by code. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Centre> all() {
@@ -59,6 +72,7 @@ public class CentreService {
 
     @Transactional
     public Centre create(String code, Details details) {
+        requireCountryPrefix(code, details);
         if (Centre.findById(code) != null) {
             throw new Conflict("centre-exists", "The centre code is taken",
                     "centre " + code + " exists already", java.net.URI.create("/api/v1/centres/" + code));
@@ -75,6 +89,7 @@ public class CentreService {
 
     @Transactional
     public Centre update(String code, int expectedVersion, Details details) {
+        requireCountryPrefix(code, details);
         Centre centre = Centre.require(code);
         if (centre.version != expectedVersion) {
             throw PreconditionFailed.stale("The centre changed since you read it",

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
+import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
@@ -41,11 +43,26 @@ public class ClosureService {
 
     @Transactional
     public Result create(Closure closure) {
+        checkRules(closure);
         requireCentre(closure);
         closure.id = UUID.randomUUID();
         closure.persist();
         em.flush();
         return new Result(closure, reconcile(affectedSlots(closure)));
+    }
+
+    /** A closure covers a centre or a whole country, and at least one day. */
+    private static void checkRules(Closure closure) {
+        List<Violation> errors = new ArrayList<>();
+        if ((closure.centreCode == null) == (closure.country == null)) {
+            errors.add(new Violation("$.centreCode", "give either centreCode or country"));
+        }
+        if (closure.lastDay.isBefore(closure.firstDay)) {
+            errors.add(new Violation("$.lastDay", "must not be before firstDay"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
     }
 
     /** Moves or corrects a closure, e.g. when a lunar holiday's date is announced. */
@@ -55,6 +72,7 @@ public class ClosureService {
         if (closure == null) {
             return Optional.empty();
         }
+        checkRules(replacement);
         requireCentre(replacement);
         List<Slot> before = affectedSlots(closure);
         closure.centreCode = replacement.centreCode;

@@ -20,6 +20,9 @@ public class TemplateService {
 
     @Transactional
     public AvailabilityTemplate add(AvailabilityTemplate template) {
+        if (!template.ends.isAfter(template.starts)) {
+            throw InvalidRequest.of("$.ends", "must be after starts");
+        }
         boolean workingDay = OpeningHours.forCentre(template.centreCode).stream()
                 .anyMatch(h -> h.key.dayOfWeek == template.dayOfWeek
                         && !template.starts.isBefore(h.opens) && !template.ends.isAfter(h.closes));
