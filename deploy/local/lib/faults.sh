@@ -1083,6 +1083,21 @@ faults_release() {
 
 # ---- the command ----------------------------------------------------------------------------------
 
+# jq reads the APIs' answers; a fresh Debian machine may not have it (psql comes with PostgreSQL).
+faults_tools() {
+  local name
+  if ! command -v jq >/dev/null; then
+    mkdir -p "$LOG_DIR"
+    step "jq"
+    { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y jq; } \
+      >>"$LOG_DIR/faults-tools.log" 2>&1 || die "faults needs jq, and apt-get install jq failed"
+    step_end "installed"
+  fi
+  for name in curl timeout java; do
+    command -v "$name" >/dev/null || die "faults needs $name"
+  done
+}
+
 fault_known() {
   local name
   for name in "${FAULT_SCENARIOS[@]}"; do
@@ -1175,10 +1190,12 @@ faults_report() {
 - sent: families POSTed at least once; accepted: the final answer was 2xx (after the client's retries)
 - handled: accepted, intake SCHEDULED or WAITLISTED (or later), scheduling BOOKED or waitlisted
 - confirmations: SENT e-mail deliveries (notification) / mails in GreenMail, for those families
-- lost = accepted - handled; duplicated: second live bookings + mails beyond one per appointment and
-  sequence + repeated SENT rows (+ for replay: every count the replay changed)
+- lost = accepted - handled; duplicated: second live bookings + distinct messages (Message-IDs) beyond
+  one per appointment version + repeated SENT rows (+ for replay: every count the replay changed); a
+  copy re-sent with the same Message-ID after a crash is one message to the recipient, and is listed
+  in the notes instead
 - overbooked: slots over capacity (replica count or live members), all slots, not only this scenario's
-- dlq: records added to the *.dlq topics + dead letters and outbox rows parked during the scenario
+- dlq: dead letters and outbox rows parked during the scenario (+ records added to any *.dlq topic)
 - converge s: from the end of the fault until every accepted family is handled and every booked one
   confirmed (replay: until the replayed groups have no lag)
 EOF
@@ -1214,9 +1231,7 @@ cmd_faults() {
   if ((${#names[@]} == 0)); then
     if ((FAULT_SHORT)); then names=("${FAULT_SHORT_SCENARIOS[@]}"); else names=("${FAULT_SCENARIOS[@]}"); fi
   fi
-  for name in jq curl psql pg_isready timeout java; do
-    command -v "$name" >/dev/null || die "faults needs $name"
-  done
+  faults_tools
   take_lock
   trap faults_cleanup EXIT
   trap 'exit 130' INT
