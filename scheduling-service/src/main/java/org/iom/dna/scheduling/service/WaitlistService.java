@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,9 +60,11 @@ public class WaitlistService {
 
     private void pass() {
         // New families first: a waitlist of families that cannot be booked must not hide them.
-        Set<UUID> waiting = new LinkedHashSet<>(QuarkusTransaction.requiringNew().call(() -> FamilyCase.untried(passSize)));
+        List<UUID> untried = QuarkusTransaction.requiringNew().call(() -> FamilyCase.untried(passSize));
         Instant earliest = Instant.now().plus(booking.shortestLeadTime());
-        waiting.addAll(QuarkusTransaction.requiringNew().call(() -> FamilyCase.servable(earliest, passSize)));
+        List<UUID> servable = QuarkusTransaction.requiringNew().call(() -> FamilyCase.servable(earliest, passSize));
+        Set<UUID> waiting = new LinkedHashSet<>(untried);
+        waiting.addAll(servable);
         int booked = 0;
         for (UUID requestId : waiting) {
             try {
@@ -77,6 +80,10 @@ public class WaitlistService {
         }
         if (booked > 0) {
             LOG.infof("waitlist pass: booked %d of %d waiting famil(ies)", booked, waiting.size());
+        }
+        // A full page means more may be waiting: go round again at the next tick, not the next full pass.
+        if (untried.size() == passSize || (servable.size() == passSize && booked > 0)) {
+            changed.set(true);
         }
     }
 }
