@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iom.dna.intake.domain.PartialDate;
+import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.domain.Relationship;
+import org.iom.dna.intake.service.NewFamilyCase;
 
 /** One family member to be sampled. */
 @Schema(name = "FamilyMemberSubmission")
@@ -49,6 +51,15 @@ public record FamilyMemberSubmission(
 
         @Schema(description = "For a minor who comes without an adult member: the appointed guardian or escort")
         @Valid Guardian guardian) {
+
+    NewFamilyCase.Member toCommand() {
+        return new NewFamilyCase.Member(personRef, givenName, familyName, dateOfBirth, sex, relationship, nationality,
+                currentCountry, currentCity, contact == null ? null : contact.toDomainContact(), preferredLanguage,
+                needs == null ? null : new NewFamilyCase.Needs(needs.interpreter(), needs.accessibility(), needs.medical(),
+                        needs.details()),
+                accompaniedBy,
+                guardian == null ? null : new PersonalData.Guardian(guardian.name(), guardian.organisation(), guardian.phone()));
+    }
 
     /** Support the member needs on the day; details are stored encrypted and shown to staff only. */
     @Schema(name = "Needs")

@@ -82,7 +82,7 @@ public class SamplingRequestResource {
     @APIResponse(responseCode = "413", description = "Body larger than 256 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SamplingRequestSubmission submission, @Context UriInfo uri) {
-        SubmissionResult result = service.submit(submission);
+        SubmissionResult result = service.submit(submission.toCommand());
         SamplingRequestView view = SamplingRequestView.of(result.request());
         if (!result.created()) {
             return Response.ok(view).build();

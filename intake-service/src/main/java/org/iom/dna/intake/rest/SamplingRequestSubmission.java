@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iom.dna.events.Priority;
 import org.iom.dna.intake.domain.SamplingCountry;
+import org.iom.dna.intake.service.NewFamilyCase;
 
 /** A family case as the IND submits it. Give either {@code country} or {@code adHocLocation}. */
 @Schema(name = "SamplingRequestSubmission")
@@ -46,6 +47,14 @@ public record SamplingRequestSubmission(
 
         @NotEmpty @Size(max = 20)
         List<@Valid @NotNull FamilyMemberSubmission> members) {
+
+    /** The command the service takes: the same content in the service's own types. */
+    public NewFamilyCase toCommand() {
+        return new NewFamilyCase(indReference, caseNumber, priority, deadline, country,
+                adHocLocation == null ? null
+                        : new NewFamilyCase.AdHocLocation(adHocLocation.country(), adHocLocation.city(), adHocLocation.description()),
+                preferredCentre, note, members.stream().map(FamilyMemberSubmission::toCommand).toList());
+    }
 
     @Schema(name = "AdHocLocation")
     public record AdHocLocation(

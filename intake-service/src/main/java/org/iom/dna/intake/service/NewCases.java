@@ -9,8 +9,6 @@ import org.iom.dna.intake.domain.PartialDate;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
-import org.iom.dna.intake.rest.FamilyMemberSubmission;
-import org.iom.dna.intake.rest.SamplingRequestSubmission;
 
 /** Builds a case from a submission: scheduling facts in columns, everything personal encrypted. */
 @ApplicationScoped
@@ -22,7 +20,7 @@ class NewCases {
         this.cipher = cipher;
     }
 
-    SamplingRequest create(SamplingRequestSubmission s, String contentHash) {
+    SamplingRequest create(NewFamilyCase s, String contentHash) {
         SamplingRequest request = new SamplingRequest();
         request.id = UUID.randomUUID();
         request.indReference = s.indReference();
@@ -49,7 +47,7 @@ class NewCases {
         return request;
     }
 
-    private FamilyMember member(SamplingRequest request, int position, FamilyMemberSubmission s) {
+    private FamilyMember member(SamplingRequest request, int position, NewFamilyCase.Member s) {
         FamilyMember member = new FamilyMember();
         member.id = UUID.randomUUID();
         member.request = request;
@@ -65,12 +63,9 @@ class NewCases {
         member.needsAccessibility = s.needs() != null && s.needs().accessibility();
         member.needsMedical = s.needs() != null && s.needs().medical();
         member.currentCountry = s.currentCountry();
-        PersonalData.Guardian guardian = s.guardian() == null ? null
-                : new PersonalData.Guardian(s.guardian().name(), s.guardian().organisation(), s.guardian().phone());
         PersonalDataCipher.Sealed personal = cipher.sealJson(new PersonalData(s.givenName(), s.familyName(),
                 s.dateOfBirth(), s.sex(), s.nationality(), s.currentCity(),
-                s.contact() == null ? null : s.contact().toDomainContact(),
-                s.needs() == null ? null : s.needs().details(), guardian), member.id);
+                s.contact(), s.needs() == null ? null : s.needs().details(), s.guardian()), member.id);
         member.personalData = personal.ciphertext();
         member.piiKeyId = personal.keyId();
         return member;

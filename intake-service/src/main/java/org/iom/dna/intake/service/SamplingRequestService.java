@@ -22,7 +22,6 @@ import org.iom.dna.intake.domain.ContactAttempt;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
 import org.iom.dna.intake.domain.StatusTransition;
-import org.iom.dna.intake.rest.SamplingRequestSubmission;
 import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Violation;
@@ -50,7 +49,7 @@ public class SamplingRequestService {
      * advisory lock; the unique constraint on the reference backs this up.
      */
     @Transactional
-    public SubmissionResult submit(SamplingRequestSubmission submission) {
+    public SubmissionResult submit(NewFamilyCase submission) {
         List<Violation> errors = SubmissionRules.violations(submission);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
@@ -106,7 +105,7 @@ public class SamplingRequestService {
         return new PageOf(found.list(), found.count());
     }
 
-    private String contentHash(SamplingRequestSubmission submission) {
+    private String contentHash(NewFamilyCase submission) {
         try {
             byte[] canonical = canonicalJson.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iom.dna.intake.domain.PartialDate;
-import org.iom.dna.intake.rest.FamilyMemberSubmission;
-import org.iom.dna.intake.rest.SamplingRequestSubmission;
 import org.iom.dna.platform.domain.Violation;
 
 /**
@@ -21,7 +19,7 @@ final class SubmissionRules {
     private SubmissionRules() {
     }
 
-    static List<Violation> violations(SamplingRequestSubmission submission) {
+    static List<Violation> violations(NewFamilyCase submission) {
         List<Violation> errors = new ArrayList<>();
         checkLocation(submission, errors);
         Map<String, Integer> ageByRef = checkMembers(submission, errors);
@@ -32,7 +30,7 @@ final class SubmissionRules {
     }
 
     /** A country or an ad-hoc location, and a preferred centre in that country. */
-    private static void checkLocation(SamplingRequestSubmission submission, List<Violation> errors) {
+    private static void checkLocation(NewFamilyCase submission, List<Violation> errors) {
         if ((submission.country() == null) == (submission.adHocLocation() == null)) {
             errors.add(new Violation("$.country", "give either country or adHocLocation, not both or neither"));
         }
@@ -47,11 +45,11 @@ final class SubmissionRules {
      *
      * @return each member's youngest possible age on the deadline, by reference
      */
-    private static Map<String, Integer> checkMembers(SamplingRequestSubmission submission, List<Violation> errors) {
+    private static Map<String, Integer> checkMembers(NewFamilyCase submission, List<Violation> errors) {
         Map<String, Integer> ageByRef = new HashMap<>();
         boolean reachable = false;
         for (int i = 0; i < submission.members().size(); i++) {
-            FamilyMemberSubmission m = submission.members().get(i);
+            NewFamilyCase.Member m = submission.members().get(i);
             String at = "$.members[" + i + "]";
             if (ageByRef.containsKey(m.personRef())) {
                 errors.add(new Violation(at + ".personRef", "is used by another member of this request"));
@@ -61,7 +59,7 @@ final class SubmissionRules {
                 errors.add(new Violation(at + ".dateOfBirth", "must not be in the future"));
             }
             ageByRef.put(m.personRef(), born.minimumAgeOn(submission.deadline()));
-            reachable |= m.contact() != null && m.contact().toDomainContact().reachable();
+            reachable |= m.contact() != null && m.contact().reachable();
         }
         if (!reachable) {
             errors.add(new Violation("$.members",
@@ -71,7 +69,7 @@ final class SubmissionRules {
     }
 
     /** A minor comes with an adult member of the same request, or has a guardian. */
-    private static void checkCompany(FamilyMemberSubmission m, String at, Map<String, Integer> ageByRef,
+    private static void checkCompany(NewFamilyCase.Member m, String at, Map<String, Integer> ageByRef,
             List<Violation> errors) {
         if (m.accompaniedBy() != null) {
             Integer adultAge = ageByRef.get(m.accompaniedBy());

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.util.List;
 import org.iom.dna.events.Priority;
+import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.domain.Relationship;
 import org.iom.dna.intake.domain.SamplingCountry;
-import org.iom.dna.intake.rest.ContactChannels;
-import org.iom.dna.intake.rest.FamilyMemberSubmission;
-import org.iom.dna.intake.rest.SamplingRequestSubmission;
 import org.iom.dna.platform.domain.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -18,29 +16,29 @@ class SubmissionRulesTest {
 
     /** Never 31 December, so that a birth year alone leaves the age on the deadline open. */
     private static final LocalDate DEADLINE = LocalDate.now().plusMonths(6).withDayOfMonth(15);
-    private static final ContactChannels EMAIL = new ContactChannels(null, "mother@example.org", null, null);
+    private static final PersonalData.Contact EMAIL = new PersonalData.Contact(null, "mother@example.org", null, null);
 
-    private static FamilyMemberSubmission member(String ref, String born, ContactChannels contact, String accompaniedBy,
-            FamilyMemberSubmission.Guardian guardian) {
-        return new FamilyMemberSubmission(ref, "Given", "Family", born, "FEMALE", Relationship.CHILD, "ER", "ET", "Shire",
+    private static NewFamilyCase.Member member(String ref, String born, PersonalData.Contact contact, String accompaniedBy,
+            PersonalData.Guardian guardian) {
+        return new NewFamilyCase.Member(ref, "Given", "Family", born, "FEMALE", Relationship.CHILD, "ER", "ET", "Shire",
                 contact, "ti", null, accompaniedBy, guardian);
     }
 
-    private static FamilyMemberSubmission adult(String ref) {
+    private static NewFamilyCase.Member adult(String ref) {
         return member(ref, "1990", EMAIL, null, null);
     }
 
-    private static FamilyMemberSubmission child(String ref, String accompaniedBy) {
+    private static NewFamilyCase.Member child(String ref, String accompaniedBy) {
         return member(ref, String.valueOf(LocalDate.now().getYear() - 8), null, accompaniedBy, null);
     }
 
-    private static SamplingRequestSubmission family(SamplingCountry country, SamplingRequestSubmission.AdHocLocation adHoc,
-            String preferredCentre, FamilyMemberSubmission... members) {
-        return new SamplingRequestSubmission("IND-1", "V1", Priority.STANDARD, DEADLINE, country, adHoc, preferredCentre,
+    private static NewFamilyCase family(SamplingCountry country, NewFamilyCase.AdHocLocation adHoc,
+            String preferredCentre, NewFamilyCase.Member... members) {
+        return new NewFamilyCase("IND-1", "V1", Priority.STANDARD, DEADLINE, country, adHoc, preferredCentre,
                 null, List.of(members));
     }
 
-    private static List<String> paths(SamplingRequestSubmission submission) {
+    private static List<String> paths(NewFamilyCase submission) {
         return SubmissionRules.violations(submission).stream().map(Violation::path).toList();
     }
 
@@ -52,7 +50,7 @@ class SubmissionRulesTest {
     @Test
     void eitherACountryOrAnAdHocLocation() {
         assertEquals(List.of("$.country"), paths(family(null, null, null, adult("M"))));
-        SamplingRequestSubmission.AdHocLocation camp = new SamplingRequestSubmission.AdHocLocation("ET", "Shire", null);
+        NewFamilyCase.AdHocLocation camp = new NewFamilyCase.AdHocLocation("ET", "Shire", null);
         assertEquals(List.of("$.country"), paths(family(SamplingCountry.ET, camp, null, adult("M"))));
     }
 
@@ -68,7 +66,7 @@ class SubmissionRulesTest {
 
     @Test
     void aBirthDateIsNotInTheFuture() {
-        FamilyMemberSubmission unborn = member("M", String.valueOf(LocalDate.now().getYear() + 1), EMAIL, null, null);
+        NewFamilyCase.Member unborn = member("M", String.valueOf(LocalDate.now().getYear() + 1), EMAIL, null, null);
         // Not born yet also means a minor without company: both are said.
         assertEquals(List.of("$.members[0].dateOfBirth", "$.members[0].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, unborn)));
@@ -76,7 +74,7 @@ class SubmissionRulesTest {
 
     @Test
     void someoneInTheFamilyCanBeReached() {
-        FamilyMemberSubmission unreachable = member("M", "1990", null, null, null);
+        NewFamilyCase.Member unreachable = member("M", "1990", null, null, null);
         assertEquals(List.of("$.members"), paths(family(SamplingCountry.ET, null, null, unreachable)));
     }
 
@@ -84,8 +82,8 @@ class SubmissionRulesTest {
     void aMinorComesWithAnAdultMemberOrAGuardian() {
         assertEquals(List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, adult("M"), child("S", null))));
-        FamilyMemberSubmission.Guardian escort = new FamilyMemberSubmission.Guardian("Escort", "UNHCR", null);
-        FamilyMemberSubmission withGuardian = member("S", String.valueOf(LocalDate.now().getYear() - 8), null, null, escort);
+        PersonalData.Guardian escort = new PersonalData.Guardian("Escort", "UNHCR", null);
+        NewFamilyCase.Member withGuardian = member("S", String.valueOf(LocalDate.now().getYear() - 8), null, null, escort);
         assertEquals(List.of(), paths(family(SamplingCountry.ET, null, null, adult("M"), withGuardian)));
     }
 
@@ -99,8 +97,8 @@ class SubmissionRulesTest {
 
     @Test
     void theAccompanyingMemberIsAnAdultOnTheDeadline() {
-        FamilyMemberSubmission teenager = member("T", String.valueOf(LocalDate.now().getYear() - 15), EMAIL, null,
-                new FamilyMemberSubmission.Guardian("Aunt", null, null));
+        NewFamilyCase.Member teenager = member("T", String.valueOf(LocalDate.now().getYear() - 15), EMAIL, null,
+                new PersonalData.Guardian("Aunt", null, null));
         assertEquals(List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, teenager, child("S", "T"))));
     }
@@ -108,7 +106,7 @@ class SubmissionRulesTest {
     @Test
     void anAgeKnownOnlyByYearCountsAsTheYoungestPossible() {
         // Born "2008": possibly still 17 on the deadline, so a minor who needs company.
-        FamilyMemberSubmission maybeMinor = member("Y", String.valueOf(DEADLINE.getYear() - 18), EMAIL, null, null);
+        NewFamilyCase.Member maybeMinor = member("Y", String.valueOf(DEADLINE.getYear() - 18), EMAIL, null, null);
         assertEquals(List.of("$.members[0].accompaniedBy"), paths(family(SamplingCountry.ET, null, null, maybeMinor)));
     }
 }
