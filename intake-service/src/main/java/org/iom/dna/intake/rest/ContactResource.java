@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,7 +43,11 @@ public class ContactResource {
     @RolesAllowed("notification-service")
     @Operation(summary = "Contact channels and language of one family member, for a message about to be sent")
     @APIResponse(responseCode = "200", description = "The contact details",
-            content = @Content(schema = @Schema(implementation = MemberContact.class)))
+            content = @Content(schema = @Schema(implementation = MemberContact.class),
+                    examples = @ExampleObject(name = "mother", value = "{\"personRef\": \"P-100231\", \"language\": \"ti\","
+                            + " \"givenName\": \"Selam\", \"familyName\": \"Tesfay\", \"phone\": \"+251911234567\","
+                            + " \"email\": \"selam.tesfay@example.org\", \"whatsapp\": \"+251911234567\","
+                            + " \"proxy\": {\"name\": \"Tekle Berhe\", \"relation\": \"brother\", \"phone\": \"+251912345678\"}}")))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only notification-service may read contact details",

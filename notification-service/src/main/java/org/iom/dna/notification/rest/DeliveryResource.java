@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,7 +48,12 @@ public class DeliveryResource {
     @RolesAllowed({"country-office", "admin"})
     @Operation(summary = "Deliveries for one sampling request, oldest first")
     @APIResponse(responseCode = "200", description = "The deliveries",
-            content = @Content(schema = @Schema(implementation = DeliveryView[].class)))
+            content = @Content(schema = @Schema(implementation = DeliveryView[].class),
+                    examples = @ExampleObject(name = "sent", value = "[{\"id\": \"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
+                            + " \"kind\": \"APPOINTMENT_CONFIRMATION\", \"channel\": \"EMAIL\", \"memberRef\": \"P-100231\","
+                            + " \"centreCode\": \"ET-ADD\", \"localDate\": \"2026-12-09\", \"localStart\": \"08:30:00\","
+                            + " \"status\": \"SENT\", \"attempts\": 1, \"createdAt\": \"2026-11-28T09:12:03Z\","
+                            + " \"sentAt\": \"2026-11-28T09:12:04Z\"}]")))
     @APIResponse(responseCode = "400", description = "requestId missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
