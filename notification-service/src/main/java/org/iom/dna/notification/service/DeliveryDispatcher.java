@@ -5,10 +5,8 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.MemberUnreachableV1;
@@ -30,7 +27,7 @@ import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.AttemptOutcome;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
-import org.iom.dna.platform.messaging.Failures;
+import org.iom.dna.platform.messaging.OutageBackoff;
 import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
@@ -53,14 +50,15 @@ public class DeliveryDispatcher {
     private final Template confirmation;
     private final int maxAttempts;
     private final Outbox outbox;
+    private final OutageBackoff backoff;
     private final Optional<Duration> pauseAfterSend;
-    private volatile boolean stopping;
 
-    DeliveryDispatcher(EntityManager em, Outbox outbox, @RestClient IntakeContactClient intake, Mailer mailer,
+    DeliveryDispatcher(EntityManager em, Outbox outbox, OutageBackoff backoff, @RestClient IntakeContactClient intake, Mailer mailer,
             @Location("appointmentConfirmation.txt") Template confirmation,
             NotificationConfig config) {
         this.em = em;
         this.outbox = outbox;
+        this.backoff = backoff;
         this.intake = intake;
         this.mailer = mailer;
         this.confirmation = confirmation;
@@ -97,43 +95,13 @@ public class DeliveryDispatcher {
     }
 
     private void deliver(UUID id) {
-        Delivery delivery = waitingOutOutages(() -> Delivery.<Delivery>findById(id));
+        Delivery delivery = backoff.inTransaction(() -> Delivery.<Delivery>findById(id));
         Outcome outcome = send(delivery);
         // A message the mail server took must be recorded as SENT, or it goes again when the lease ends.
-        waitingOutOutages(() -> {
+        backoff.inTransaction(() -> {
             record(id, outcome);
             return null;
         });
-    }
-
-    /**
-     * Runs a short transaction, retrying it while the database is briefly away, so that claimed
-     * deliveries go on as soon as it returns instead of waiting out their lease. Only a stopping
-     * service gives up (the lease then hands the delivery to the next attempt).
-     */
-    private <T> T waitingOutOutages(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(work::get);
-            } catch (RuntimeException e) {
-                if (stopping || !Failures.isTransient(e)) {
-                    throw e;
-                }
-                if (attempt == 1) {
-                    LOG.warnf("delivery dispatcher waits for the database: %s", e.getClass().getSimpleName());
-                }
-                try {
-                    Thread.sleep(Math.min(100L << Math.min(attempt, 6), 5_000L));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    void stopping(@Observes ShutdownEvent shutdown) {
-        stopping = true;
     }
 
     private record Outcome(DeliveryStatus status, String error) {

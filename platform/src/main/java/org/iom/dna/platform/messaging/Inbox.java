@@ -3,13 +3,10 @@ package org.iom.dna.platform.messaging;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,13 +36,14 @@ public class Inbox {
     private final ObjectMapper eventJson;
     private final ConsumerHealth health;
     private final MessagingConfig.Inbox config;
-    private volatile boolean stopping;
+    private final OutageBackoff backoff;
 
-    Inbox(EntityManager em, ObjectMapper json, ConsumerHealth health, MessagingConfig config) {
+    Inbox(EntityManager em, ObjectMapper json, ConsumerHealth health, MessagingConfig config, OutageBackoff backoff) {
         this.em = em;
         this.eventJson = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.health = health;
         this.config = config.inbox();
+        this.backoff = backoff;
     }
 
     /**
@@ -77,13 +75,8 @@ public class Inbox {
             }
             health.retrying(consumer, where(record), attempt, failure);
             logRetry(consumer, record, attempt, failure);
-            pause(backoff(attempt), failure);
+            backoff.pause(attempt, failure);
         }
-    }
-
-    /** A service that stops gives up its retries: the records come again after the restart. */
-    void stopping(@Observes ShutdownEvent shutdown) {
-        stopping = true;
     }
 
     private boolean shouldPark(RuntimeException failure, int attempt) {
@@ -104,25 +97,6 @@ public class Inbox {
             return true;
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    Duration backoff(int attempt) {
-        long initial = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        long pause = attempt >= 31 ? max : Math.min(max, initial << Math.min(attempt - 1, 30));
-        return Duration.ofMillis(pause);
-    }
-
-    private void pause(Duration pause, RuntimeException failure) {
-        if (stopping) {
-            throw failure;
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw failure;
         }
     }
 

@@ -3,6 +3,7 @@ package org.iom.dna.platform.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iom.dna.platform.json.JsonPaths;
 
 /** An event read from Kafka (or replayed from the dead letters), seen for the first time by its consumer. */
 public final class IncomingEvent {
@@ -29,21 +30,9 @@ public final class IncomingEvent {
             return json.readValue(payload, contract);
         } catch (JsonProcessingException e) {
             // The path and the kind of mismatch only: a payload value must not reach logs or the dead letters' reason.
-            String where = e instanceof JsonMappingException mapping ? path(mapping) : "$";
+            String where = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : "$";
             throw new ContractViolation("event " + id + " does not match " + contract.getSimpleName() + " at "
                     + where + " (" + e.getClass().getSimpleName() + ")", e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

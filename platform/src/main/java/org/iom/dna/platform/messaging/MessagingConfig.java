@@ -31,7 +31,10 @@ public interface MessagingConfig {
     }
 
     interface Inbox {
-        /** First pause before retrying a failed record; doubles up to {@link #maxBackoff()}. */
+        /**
+         * First pause before retrying a failed record (or any work waiting for the database, see
+         * {@code OutageBackoff}); doubles up to {@link #maxBackoff()}.
+         */
         @WithDefault("PT0.2S")
         Duration initialBackoff();
 

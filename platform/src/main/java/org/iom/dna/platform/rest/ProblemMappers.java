@@ -23,6 +23,7 @@ import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.PreconditionFailed;
+import org.iom.dna.platform.json.JsonPaths;
 import org.iom.dna.platform.messaging.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -90,7 +91,7 @@ public class ProblemMappers {
         String path = "$";
         String message = "is not valid JSON";
         if (e instanceof JsonMappingException mapping) {
-            path = jsonPath(mapping.getPath());
+            path = JsonPaths.of(mapping);
             message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
         }
         return new Problem(Problem.type("validation"), "The request is not valid", 400,
@@ -162,17 +163,5 @@ public class ProblemMappers {
         }
         // A query or path parameter is not in the body: name it as it is (e.g. "size").
         return path.length() == 1 && parameter != null ? parameter : path.toString();
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

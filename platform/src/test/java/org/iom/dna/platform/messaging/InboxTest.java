@@ -33,6 +33,9 @@ class InboxTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    OutageBackoff backoff;
+
     @Test
     void concurrentDeliveriesOfOneEventApplyItOnce() throws Exception {
         String marker = Records.marker();
@@ -126,10 +129,10 @@ class InboxTest {
 
     @Test
     void backOffDoublesUpToItsCap() {
-        assertEquals(Duration.ofMillis(10), inbox.backoff(1));
-        assertEquals(Duration.ofMillis(20), inbox.backoff(2));
-        assertEquals(Duration.ofMillis(50), inbox.backoff(4));
-        assertEquals(Duration.ofMillis(50), inbox.backoff(1000));
+        assertEquals(Duration.ofMillis(10), backoff.delay(1));
+        assertEquals(Duration.ofMillis(20), backoff.delay(2));
+        assertEquals(Duration.ofMillis(50), backoff.delay(4));
+        assertEquals(Duration.ofMillis(50), backoff.delay(1000));
     }
 
     private DeadLetter parked(String key) {
