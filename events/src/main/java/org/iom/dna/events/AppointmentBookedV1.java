@@ -23,10 +23,5 @@ public record AppointmentBookedV1(
 
     public static final String TYPE = "org.iom.dna.scheduling.AppointmentBooked.v1";
 
-    public record BookedMember(
-            String memberRef,
-            UUID slotId,
-            Instant startsAt,
-            LocalTime localStart) {
-    }
+    public record BookedMember(String memberRef, UUID slotId, Instant startsAt, LocalTime localStart) {}
 }

@@ -8,11 +8,7 @@ import java.util.UUID;
  *
  * @param reason {@code REQUEST_CANCELLED} (the IND cancelled the case), {@code RESCHEDULED}, ...
  */
-public record AppointmentCancelledV1(
-        UUID appointmentId,
-        UUID requestId,
-        String reason,
-        Instant cancelledAt) {
+public record AppointmentCancelledV1(UUID appointmentId, UUID requestId, String reason, Instant cancelledAt) {
 
     public static final String TYPE = "org.iom.dna.scheduling.AppointmentCancelled.v1";
 }

@@ -9,11 +9,7 @@ import java.util.UUID;
  * @param outcome {@code SAMPLED}, {@code NO_SHOW}, {@code EXCUSED}, {@code REFUSED} or {@code IDENTITY_MISMATCH}
  */
 public record AttendanceRecordedV1(
-        UUID requestId,
-        UUID appointmentId,
-        String memberRef,
-        String outcome,
-        Instant recordedAt) {
+        UUID requestId, UUID appointmentId, String memberRef, String outcome, Instant recordedAt) {
 
     public static final String TYPE = "org.iom.dna.scheduling.AttendanceRecorded.v1";
 }

@@ -9,13 +9,7 @@ import java.time.Instant;
  * @param status {@code ACTIVE}, {@code SUSPENDED} or {@code CLOSED}
  */
 public record CentreChangedV1(
-        String code,
-        String name,
-        String country,
-        String city,
-        String zone,
-        String status,
-        Instant changedAt) {
+        String code, String name, String country, String city, String zone, String status, Instant changedAt) {
 
     public static final String TYPE = "org.iom.dna.registry.CentreChanged.v1";
 }

@@ -5,7 +5,10 @@ package org.iom.dna.events;
  * of that order. On the wire it is the constant's name.
  */
 public enum Priority {
-    STANDARD(1), URGENT(2), MEDICAL(3), UNACCOMPANIED_MINOR(4);
+    STANDARD(1),
+    URGENT(2),
+    MEDICAL(3),
+    UNACCOMPANIED_MINOR(4);
 
     private final int rank;
 

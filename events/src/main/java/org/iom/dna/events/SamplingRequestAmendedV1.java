@@ -10,11 +10,7 @@ import java.util.UUID;
  *
  * @param changed channel kinds, e.g. {@code phone}, {@code email}, {@code whatsapp}, {@code proxy}
  */
-public record SamplingRequestAmendedV1(
-        UUID requestId,
-        String memberRef,
-        List<String> changed,
-        Instant amendedAt) {
+public record SamplingRequestAmendedV1(UUID requestId, String memberRef, List<String> changed, Instant amendedAt) {
 
     public static final String TYPE = "org.iom.dna.intake.SamplingRequestAmended.v1";
 }

@@ -8,10 +8,7 @@ import java.util.UUID;
  *
  * @param reason {@code WITHDRAWN_BY_APPLICANT}, {@code DECIDED_WITHOUT_DNA}, {@code DUPLICATE} or {@code OTHER}
  */
-public record SamplingRequestCancelledV1(
-        UUID requestId,
-        String reason,
-        Instant cancelledAt) {
+public record SamplingRequestCancelledV1(UUID requestId, String reason, Instant cancelledAt) {
 
     public static final String TYPE = "org.iom.dna.intake.SamplingRequestCancelled.v1";
 }

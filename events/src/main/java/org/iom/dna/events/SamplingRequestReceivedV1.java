@@ -44,6 +44,5 @@ public record SamplingRequestReceivedV1(
             boolean needsInterpreter,
             boolean needsAccessibility,
             boolean needsMedicalCare,
-            String currentCountry) {
-    }
+            String currentCountry) {}
 }

@@ -9,12 +9,7 @@ import java.util.UUID;
  *
  * @param status {@code OPEN} (takes bookings) or {@code BLOCKED} (held back by staff)
  */
-public record SlotChangedV1(
-        UUID slotId,
-        String centreCode,
-        int capacity,
-        String status,
-        Instant changedAt) {
+public record SlotChangedV1(UUID slotId, String centreCode, int capacity, String status, Instant changedAt) {
 
     public static final String TYPE = "org.iom.dna.registry.SlotChanged.v1";
 }

@@ -9,11 +9,7 @@ import java.util.UUID;
  *
  * @param reason {@code CLOSURE}, {@code CENTRE_NOT_ACTIVE} or {@code CALENDAR_CHANGED}
  */
-public record SlotWithdrawnV1(
-        UUID slotId,
-        String centreCode,
-        String reason,
-        Instant withdrawnAt) {
+public record SlotWithdrawnV1(UUID slotId, String centreCode, String reason, Instant withdrawnAt) {
 
     public static final String TYPE = "org.iom.dna.registry.SlotWithdrawn.v1";
 }

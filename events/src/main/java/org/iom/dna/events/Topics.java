@@ -10,6 +10,5 @@ public final class Topics {
     public static final String APPOINTMENTS = "scheduling.appointments.v1";
     public static final String DELIVERIES = "notification.deliveries.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

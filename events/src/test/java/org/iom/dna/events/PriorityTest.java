@@ -13,7 +13,9 @@ class PriorityTest {
     @Test
     void unaccompaniedMinorsThenMedicalThenUrgentThenStandard() {
         List<Priority> served = Arrays.stream(Priority.values())
-                .sorted(Comparator.comparingInt(Priority::rank).reversed()).toList();
-        assertEquals(List.of(Priority.UNACCOMPANIED_MINOR, Priority.MEDICAL, Priority.URGENT, Priority.STANDARD), served);
+                .sorted(Comparator.comparingInt(Priority::rank).reversed())
+                .toList();
+        assertEquals(
+                List.of(Priority.UNACCOMPANIED_MINOR, Priority.MEDICAL, Priority.URGENT, Priority.STANDARD), served);
     }
 }

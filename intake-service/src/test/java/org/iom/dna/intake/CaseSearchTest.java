@@ -30,15 +30,23 @@ class CaseSearchTest {
         Instant to = Instant.now().plusSeconds(1);
         List<String> seen = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            List<String> ids = given().auth().oauth2(Tokens.user("officer"))
-                    .queryParam("country", "ET").queryParam("status", "RECEIVED").queryParam("priority", "URGENT")
-                    .queryParam("receivedFrom", from.toString()).queryParam("receivedTo", to.toString())
-                    .queryParam("sort", "receivedAt").queryParam("page", page).queryParam("size", 2)
+            List<String> ids = given().auth()
+                    .oauth2(Tokens.user("officer"))
+                    .queryParam("country", "ET")
+                    .queryParam("status", "RECEIVED")
+                    .queryParam("priority", "URGENT")
+                    .queryParam("receivedFrom", from.toString())
+                    .queryParam("receivedTo", to.toString())
+                    .queryParam("sort", "receivedAt")
+                    .queryParam("page", page)
+                    .queryParam("size", 2)
                     .get(Families.REQUESTS)
-                    .then().statusCode(200)
+                    .then()
+                    .statusCode(200)
                     .body("total", equalTo(5))
                     .body("items.country", everyItem(equalTo("ET")))
-                    .extract().path("items.id");
+                    .extract()
+                    .path("items.id");
             seen.addAll(ids);
         }
         assertEquals(5, seen.size());
@@ -48,25 +56,61 @@ class CaseSearchTest {
     @Test
     void shouldLetTheIndLookUpOnlyByItsReference() {
         String reference = Families.freshReference();
-        String id = given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON)
-                .body(Families.motherAndSon(reference)).post(Families.REQUESTS).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.indSystem()).queryParam("indReference", reference).get(Families.REQUESTS)
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        given().auth().oauth2(Tokens.indSystem()).queryParam("indReference", "IND-NOPE").get(Families.REQUESTS)
-                .then().statusCode(200).body("total", equalTo(0));
+        String id = given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
+                .body(Families.motherAndSon(reference))
+                .post(Families.REQUESTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .queryParam("indReference", reference)
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .queryParam("indReference", "IND-NOPE")
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
         given().auth().oauth2(Tokens.indSystem()).get(Families.REQUESTS).then().statusCode(403);
-        given().auth().oauth2(Tokens.user("staff-addis")).get(Families.REQUESTS).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("staff-addis"))
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(403);
         given().get(Families.REQUESTS).then().statusCode(401);
     }
 
     @Test
     void shouldRejectBadPagingAndSorting() {
-        given().auth().oauth2(Tokens.user("officer")).queryParam("size", 1000).get(Families.REQUESTS)
-                .then().statusCode(400).body("errors[0].path", equalTo("size"));
-        given().auth().oauth2(Tokens.user("officer")).queryParam("sort", "familyName").get(Families.REQUESTS)
-                .then().statusCode(400).body("errors[0].path", equalTo("sort"));
-        given().auth().oauth2(Tokens.user("officer")).queryParam("status", "HAPPY").get(Families.REQUESTS)
-                .then().statusCode(greaterThanOrEqualTo(400));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .queryParam("size", 1000)
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("size"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .queryParam("sort", "familyName")
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("sort"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .queryParam("status", "HAPPY")
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(greaterThanOrEqualTo(400));
     }
 
     @Test
@@ -79,8 +123,13 @@ class CaseSearchTest {
             List<Callable<int[]>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 calls.add(() -> {
-                    var response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                            .post(Families.REQUESTS).then().extract();
+                    var response = given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .post(Families.REQUESTS)
+                            .then()
+                            .extract();
                     return new int[] {response.statusCode(), response.path("id").hashCode()};
                 });
             }
@@ -94,7 +143,11 @@ class CaseSearchTest {
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(Tokens.indSystem()).queryParam("indReference", reference).get(Families.REQUESTS)
-                .then().body("total", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .queryParam("indReference", reference)
+                .get(Families.REQUESTS)
+                .then()
+                .body("total", equalTo(1));
     }
 }

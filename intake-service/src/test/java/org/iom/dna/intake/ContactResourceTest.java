@@ -13,20 +13,33 @@ class ContactResourceTest {
 
     @Test
     void shouldGiveContactDetailsOnlyToNotificationService() {
-        String id = given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
                 .body(Families.motherAndSon(Families.freshReference()))
-                .post("/api/v1/sampling-requests").then().statusCode(201).extract().path("id");
+                .post("/api/v1/sampling-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String contact = "/internal/v1/sampling-requests/" + id + "/members/P-1/contact";
 
-        given().auth().oauth2(Tokens.notificationService()).queryParam("purpose", "appointment-confirmation")
-                .get(contact).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .queryParam("purpose", "appointment-confirmation")
+                .get(contact)
+                .then()
+                .statusCode(200)
                 .body("phone", equalTo("+251911234567"))
                 .body("email", equalTo("selam@example.org"))
                 .body("language", equalTo("ti"));
 
         given().auth().oauth2(Tokens.indSystem()).get(contact).then().statusCode(403);
         given().get(contact).then().statusCode(401);
-        given().auth().oauth2(Tokens.notificationService())
-                .get("/internal/v1/sampling-requests/" + id + "/members/P-404/contact").then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .get("/internal/v1/sampling-requests/" + id + "/members/P-404/contact")
+                .then()
+                .statusCode(404);
     }
 }

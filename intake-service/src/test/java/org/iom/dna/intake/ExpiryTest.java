@@ -25,27 +25,42 @@ class ExpiryTest {
 
     private void deadlinePassed(String id) {
         // The API refuses past deadlines, so time is moved on in the database instead.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update sampling_request set deadline = current_date - 1 where id = ?1")
-                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update sampling_request set deadline = current_date - 1 where id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .executeUpdate());
     }
 
     @Test
     void shouldExpireOpenCasesWhoseDeadlinePassed() {
         String open = Families.submitted();
         String cancelled = Families.submitted();
-        given().auth().oauth2(Tokens.indSystem()).contentType("application/json").body("{\"reason\": \"DUPLICATE\"}")
-                .post(Families.REQUESTS + "/" + cancelled + "/cancellation").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType("application/json")
+                .body("{\"reason\": \"DUPLICATE\"}")
+                .post(Families.REQUESTS + "/" + cancelled + "/cancellation")
+                .then()
+                .statusCode(200);
         deadlinePassed(open);
         deadlinePassed(cancelled);
 
         progress.expireOverdue();
 
-        given().auth().oauth2(Tokens.user("officer")).get(Families.REQUESTS + "/" + open)
-                .then().body("status", equalTo("EXPIRED"));
-        given().auth().oauth2(Tokens.user("officer")).get(Families.REQUESTS + "/" + open + "/history")
-                .then().body("transitions.to", hasItem("EXPIRED"));
-        given().auth().oauth2(Tokens.user("officer")).get(Families.REQUESTS + "/" + cancelled)
-                .then().body("status", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(Families.REQUESTS + "/" + open)
+                .then()
+                .body("status", equalTo("EXPIRED"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(Families.REQUESTS + "/" + open + "/history")
+                .then()
+                .body("transitions.to", hasItem("EXPIRED"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(Families.REQUESTS + "/" + cancelled)
+                .then()
+                .body("status", equalTo("CANCELLED"));
     }
 }

@@ -12,8 +12,7 @@ final class Families {
 
     static final String REQUESTS = "/api/v1/sampling-requests";
 
-    private Families() {
-    }
+    private Families() {}
 
     static String freshReference() {
         return "IND-TEST-" + UUID.randomUUID();
@@ -48,8 +47,14 @@ final class Families {
 
     /** Submits a fresh mother-and-son case as the IND and returns its id. */
     static String submitted() {
-        return given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
                 .body(motherAndSon(freshReference()))
-                .post(REQUESTS).then().statusCode(201).extract().path("id");
+                .post(REQUESTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -11,7 +11,10 @@ class OpenApiTest {
 
     @Test
     void shouldDescribeSubmissionWithExampleAndProblemResponses() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("Submit a family case"))
                 .body(containsString("IND-2026-000123"))
                 .body(containsString("application/problem+json"));

@@ -11,16 +11,21 @@ import org.iom.dna.testing.Tokens;
 /** Test days that no seeded holiday covers, whatever date the tests run on. */
 final class Days {
 
-    private Days() {
-    }
+    private Days() {}
 
     /** The first given weekday at least {@code weeksAhead} weeks from now on which the centre is not closed. */
     static LocalDate open(String centre, int weeksAhead, DayOfWeek weekday) {
         LocalDate day = LocalDate.now().plusWeeks(weeksAhead).with(weekday);
-        List<Map<String, String>> closures = given().auth().oauth2(Tokens.user("officer"))
-                .queryParam("centreCode", centre).queryParam("from", day.toString())
+        List<Map<String, String>> closures = given().auth()
+                .oauth2(Tokens.user("officer"))
+                .queryParam("centreCode", centre)
+                .queryParam("from", day.toString())
                 .queryParam("to", day.plusWeeks(10).toString())
-                .get("/api/v1/closures").then().statusCode(200).extract().path("$");
+                .get("/api/v1/closures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
         while (covered(closures, day)) {
             day = day.plusWeeks(1);
         }
@@ -28,7 +33,8 @@ final class Days {
     }
 
     private static boolean covered(List<Map<String, String>> closures, LocalDate day) {
-        return closures.stream().anyMatch(c -> !day.isBefore(LocalDate.parse(c.get("firstDay")))
-                && !day.isAfter(LocalDate.parse(c.get("lastDay"))));
+        return closures.stream()
+                .anyMatch(c -> !day.isBefore(LocalDate.parse(c.get("firstDay")))
+                        && !day.isAfter(LocalDate.parse(c.get("lastDay"))));
     }
 }

@@ -38,7 +38,8 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
                 return;
             }
-            String email = personRef.startsWith("NOMAIL") ? "null" : "\"" + personRef.toLowerCase() + "@families.test\"";
+            String email =
+                    personRef.startsWith("NOMAIL") ? "null" : "\"" + personRef.toLowerCase() + "@families.test\"";
             byte[] body = """
                     {"personRef": "%s", "language": "ti", "givenName": "Selam", "familyName": "Tesfay",
                      "phone": "+251911234567", "email": %s}""".formatted(personRef, email).getBytes(StandardCharsets.UTF_8);
@@ -49,7 +50,9 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
             }
         });
         server.start();
-        return Map.of("quarkus.rest-client.intake.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "quarkus.rest-client.intake.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

@@ -30,7 +30,8 @@ class BookingFlowTest {
     private static final String APPOINTMENTS = "test.scheduling.appointments.v1";
 
     /** Made-up country codes, one per test: the database is cleaned when the tests start. */
-    private static final java.util.concurrent.atomic.AtomicInteger COUNTRIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTRIES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private static String country() {
         return "Q" + (char) ('A' + COUNTRIES.getAndIncrement());
@@ -71,19 +72,23 @@ class BookingFlowTest {
         LocalDate day1 = LocalDate.now().plusDays(5);
         UUID early = UUID.randomUUID();
         UUID late = UUID.randomUUID();
-        openSlot(early, country + "-AAA", country, day1, 9, 1);          // too small for two people
+        openSlot(early, country + "-AAA", country, day1, 9, 1); // too small for two people
         openSlot(late, country + "-AAA", country, day1.plusDays(1), 9, 2);
         UUID requestId = UUID.randomUUID();
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             family(requestId, country, "STANDARD", LocalDate.now().plusMonths(2), "P-1", "P-2");
-            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> booked = appointments.await(
+                    r -> isBooking(r) && requestId.toString().equals(r.key()), Duration.ofSeconds(30));
             assertEquals("org.iom.dna.scheduling.AppointmentBooked.v1", TopicProbe.header(booked, "ce_type"));
             assertTrue(booked.value().contains("\"localDate\":\"" + day1.plusDays(1) + "\""), booked.value());
             assertTrue(booked.value().contains(late.toString()));
         }
-        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + requestId)
-                .then().statusCode(200).body("status", equalTo("BOOKED"))
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get("/api/v1/families/" + requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BOOKED"))
                 .body("appointment.centreCode", equalTo(country + "-AAA"))
                 .body("appointment.members.size()", equalTo(2));
     }
@@ -96,22 +101,43 @@ class BookingFlowTest {
         UUID medical = UUID.randomUUID();
         family(standard, country, "STANDARD", deadline, "S-1");
         family(medical, country, "MEDICAL", deadline, "M-1");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.user("admin")).get("/api/v1/waitlist").then().statusCode(200)
-                        .body("findAll { it.requestId == '" + standard + "' || it.requestId == '" + medical + "' }.requestId",
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.user("admin"))
+                        .get("/api/v1/waitlist")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "findAll { it.requestId == '" + standard + "' || it.requestId == '" + medical
+                                        + "' }.requestId",
                                 equalTo(List.of(medical.toString(), standard.toString()))));
 
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
-            openSlot(UUID.randomUUID(), country + "-BBB", country, LocalDate.now().plusDays(7), 10, 1);
-            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r)
-                    && (medical.toString().equals(r.key()) || standard.toString().equals(r.key())), Duration.ofSeconds(30));
+            openSlot(
+                    UUID.randomUUID(),
+                    country + "-BBB",
+                    country,
+                    LocalDate.now().plusDays(7),
+                    10,
+                    1);
+            ConsumerRecord<String, String> booked = appointments.await(
+                    r -> isBooking(r)
+                            && (medical.toString().equals(r.key())
+                                    || standard.toString().equals(r.key())),
+                    Duration.ofSeconds(30));
             assertEquals(medical.toString(), booked.key(), "one place: the medical case goes first");
             List<ConsumerRecord<String, String>> all = appointments.drain(Duration.ofSeconds(3));
-            assertTrue(all.stream().noneMatch(r -> isBooking(r) && standard.toString().equals(r.key())),
+            assertTrue(
+                    all.stream()
+                            .noneMatch(r -> isBooking(r) && standard.toString().equals(r.key())),
                     "capacity 1 is never exceeded");
         }
-        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + standard)
-                .then().statusCode(200).body("status", equalTo("WAITING"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get("/api/v1/families/" + standard)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WAITING"));
     }
 
     @Test
@@ -121,24 +147,39 @@ class BookingFlowTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
-            openSlot(UUID.randomUUID(), country + "-CCC", country, LocalDate.now().plusDays(6), 8, 1);
+            openSlot(
+                    UUID.randomUUID(),
+                    country + "-CCC",
+                    country,
+                    LocalDate.now().plusDays(6),
+                    8,
+                    1);
             family(first, country, "URGENT", deadline, "F-1");
-            appointments.await(r -> first.toString().equals(r.key())
-                    && isBooking(r), Duration.ofSeconds(30));
+            appointments.await(r -> first.toString().equals(r.key()) && isBooking(r), Duration.ofSeconds(30));
             family(second, country, "STANDARD", deadline, "S-1");
-            appointments.await(r -> second.toString().equals(r.key())
-                    && "org.iom.dna.scheduling.FamilyWaitlisted.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            appointments.await(
+                    r -> second.toString().equals(r.key())
+                            && "org.iom.dna.scheduling.FamilyWaitlisted.v1".equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
 
-            TopicProbe.publish(REQUESTS, first.toString(), "org.iom.dna.intake.SamplingRequestCancelled.v1",
+            TopicProbe.publish(
+                    REQUESTS,
+                    first.toString(),
+                    "org.iom.dna.intake.SamplingRequestCancelled.v1",
                     "{\"requestId\": \"" + first + "\", \"reason\": \"WITHDRAWN_BY_APPLICANT\", \"cancelledAt\": \""
                             + java.time.Instant.now() + "\"}");
-            appointments.await(r -> first.toString().equals(r.key())
-                    && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-            appointments.await(r -> second.toString().equals(r.key())
-                    && isBooking(r), Duration.ofSeconds(30));
+            appointments.await(
+                    r -> first.toString().equals(r.key())
+                            && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
+            appointments.await(r -> second.toString().equals(r.key()) && isBooking(r), Duration.ofSeconds(30));
         }
-        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + first)
-                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get("/api/v1/families/" + first)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
     }
 
     @Test
@@ -153,26 +194,43 @@ class BookingFlowTest {
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             openSlot(first, centre, country, day, 9, 2);
             family(requestId, country, "STANDARD", LocalDate.now().plusMonths(2), "P-1", "P-2");
-            appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()) && r.value().contains(first.toString()),
+            appointments.await(
+                    r -> isBooking(r)
+                            && requestId.toString().equals(r.key())
+                            && r.value().contains(first.toString()),
                     Duration.ofSeconds(30));
 
             openSlot(second, centre, country, day.plusDays(1), 9, 2);
-            TopicProbe.publish(SLOTS, centre, "org.iom.dna.registry.SlotWithdrawn.v1",
+            TopicProbe.publish(
+                    SLOTS,
+                    centre,
+                    "org.iom.dna.registry.SlotWithdrawn.v1",
                     "{\"slotId\": \"" + first + "\", \"centreCode\": \"" + centre + "\", \"reason\": \"CLOSURE\","
                             + " \"withdrawnAt\": \"" + java.time.Instant.now() + "\"}");
-            ConsumerRecord<String, String> cancelled = appointments.await(r -> requestId.toString().equals(r.key())
-                    && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> cancelled = appointments.await(
+                    r -> requestId.toString().equals(r.key())
+                            && "org.iom.dna.scheduling.AppointmentCancelled.v1".equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
             assertTrue(cancelled.value().contains("SLOT_WITHDRAWN"));
-            ConsumerRecord<String, String> moved = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key())
-                    && r.value().contains(second.toString()), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> moved = appointments.await(
+                    r -> isBooking(r)
+                            && requestId.toString().equals(r.key())
+                            && r.value().contains(second.toString()),
+                    Duration.ofSeconds(30));
             assertTrue(moved.value().contains("\"sequence\":1"), "a reschedule bumps the iCalendar sequence");
 
             openSlot(third, centre, country, day.plusDays(2), 9, 2);
-            TopicProbe.publish(SLOTS, centre, "org.iom.dna.registry.SlotChanged.v1",
+            TopicProbe.publish(
+                    SLOTS,
+                    centre,
+                    "org.iom.dna.registry.SlotChanged.v1",
                     "{\"slotId\": \"" + second + "\", \"centreCode\": \"" + centre + "\", \"capacity\": 1,"
                             + " \"status\": \"OPEN\", \"changedAt\": \"" + java.time.Instant.now() + "\"}");
-            ConsumerRecord<String, String> movedAgain = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key())
-                    && r.value().contains(third.toString()), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> movedAgain = appointments.await(
+                    r -> isBooking(r)
+                            && requestId.toString().equals(r.key())
+                            && r.value().contains(third.toString()),
+                    Duration.ofSeconds(30));
             assertTrue(movedAgain.value().contains("\"sequence\":2"));
             assertTrue(!movedAgain.value().contains(second.toString()), "the family stays together, not split 1 + 1");
         }
@@ -183,13 +241,13 @@ class BookingFlowTest {
         String country = country();
         UUID tooSoon = UUID.randomUUID();
         UUID inTime = UUID.randomUUID();
-        openSlot(tooSoon, country + "-EEE", country, LocalDate.now().plusDays(1), 9, 2);  // lead time is 2 days
+        openSlot(tooSoon, country + "-EEE", country, LocalDate.now().plusDays(1), 9, 2); // lead time is 2 days
         openSlot(inTime, country + "-EEE", country, LocalDate.now().plusDays(5), 9, 2);
         UUID requestId = UUID.randomUUID();
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             family(requestId, country, "STANDARD", LocalDate.now().plusMonths(1), "P-1");
-            ConsumerRecord<String, String> booked = appointments.await(r -> isBooking(r) && requestId.toString().equals(r.key()),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> booked = appointments.await(
+                    r -> isBooking(r) && requestId.toString().equals(r.key()), Duration.ofSeconds(30));
             assertTrue(booked.value().contains(inTime.toString()), booked.value());
         }
     }
@@ -202,8 +260,8 @@ class BookingFlowTest {
         UUID requestId = UUID.randomUUID();
         try (TopicProbe appointments = TopicProbe.open(APPOINTMENTS)) {
             family(requestId, country, "STANDARD", deadline, "P-1");
-            ConsumerRecord<String, String> decided = appointments.await(r -> requestId.toString().equals(r.key()),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> decided =
+                    appointments.await(r -> requestId.toString().equals(r.key()), Duration.ofSeconds(30));
             assertEquals("org.iom.dna.scheduling.FamilyWaitlisted.v1", TopicProbe.header(decided, "ce_type"));
         }
     }
@@ -218,18 +276,39 @@ class BookingFlowTest {
         family(earlierDeadline, country, "STANDARD", LocalDate.now().plusDays(20), "B-1");
         family(arrivedLast, country, "STANDARD", LocalDate.now().plusDays(20), "C-1");
         List<String> expected = List.of(earlierDeadline.toString(), arrivedLast.toString(), laterDeadline.toString());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.user("officer")).get("/api/v1/waitlist").then().statusCode(200)
-                        .body("requestId.findAll { " + expected.stream().map(id -> "it == '" + id + "'")
-                                .collect(java.util.stream.Collectors.joining(" || ")) + " }", equalTo(expected)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.user("officer"))
+                        .get("/api/v1/waitlist")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "requestId.findAll { "
+                                        + expected.stream()
+                                                .map(id -> "it == '" + id + "'")
+                                                .collect(java.util.stream.Collectors.joining(" || "))
+                                        + " }",
+                                equalTo(expected)));
     }
 
     @Test
     void shouldAnswerProblemsForMissingTokenWrongRoleAndUnknownFamily() {
         given().get("/api/v1/waitlist").then().statusCode(401);
-        given().auth().oauth2(Tokens.user("staff-addis")).get("/api/v1/waitlist").then().statusCode(403);
-        given().auth().oauth2(Tokens.indSystem()).get("/api/v1/families/" + UUID.randomUUID()).then().statusCode(403);
-        given().auth().oauth2(Tokens.user("officer")).get("/api/v1/families/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("staff-addis"))
+                .get("/api/v1/waitlist")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .get("/api/v1/families/" + UUID.randomUUID())
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get("/api/v1/families/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

@@ -37,7 +37,9 @@ class FamilyMatcherTest {
     @Test
     void shouldPutEachMinorRightAfterTheAdultWhoAccompaniesThem() {
         List<Member> order = FamilyMatcher.samplingOrder(List.of(SON, DAUGHTER, MOTHER, FATHER));
-        assertEquals(List.of("mother", "son", "father", "daughter"), order.stream().map(Member::ref).toList());
+        assertEquals(
+                List.of("mother", "son", "father", "daughter"),
+                order.stream().map(Member::ref).toList());
     }
 
     @Test
@@ -46,32 +48,40 @@ class FamilyMatcherTest {
         // Monday has room for three, but a full slot splits it: the family would wait in between.
         slots.addAll(day("ET-ADD", MONDAY, 2, 0, 1));
         slots.addAll(day("ET-ADD", MONDAY.plusDays(1), 2, 1));
-        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
+        Match match =
+                FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
         assertEquals(MONDAY.plusDays(1), match.localDate());
     }
 
     @Test
     void shouldBookTheEarliestDayWhereEveryoneFits() {
         List<OpenSlot> slots = new ArrayList<>();
-        slots.addAll(day("ET-ADD", MONDAY, 1, 1));               // two places: one short
+        slots.addAll(day("ET-ADD", MONDAY, 1, 1)); // two places: one short
         slots.addAll(day("ET-ADD", MONDAY.plusDays(1), 2, 1));
         slots.addAll(day("ET-ADD", MONDAY.plusDays(2), 3));
-        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
+        Match match =
+                FamilyMatcher.match(List.of(MOTHER, SON, FATHER), slots, null).orElseThrow();
         assertEquals(MONDAY.plusDays(1), match.localDate());
-        assertEquals(List.of("mother", "son", "father"), match.placements().stream().map(p -> p.memberRef()).toList());
+        assertEquals(
+                List.of("mother", "son", "father"),
+                match.placements().stream().map(p -> p.memberRef()).toList());
     }
 
     @Test
     void shouldSeatAMinorInTheSlotOfTheAdultWhoAccompaniesThemWhenItHasRoom() {
-        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), day("ET-ADD", MONDAY, 2, 1), null).orElseThrow();
+        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER), day("ET-ADD", MONDAY, 2, 1), null)
+                .orElseThrow();
         assertEquals(match.placements().get(0).slot(), match.placements().get(1).slot());
     }
 
     @Test
     void shouldNeverPlaceAMinorBeforeTheAdultWhoAccompaniesThem() {
         // The IND listed the son first; in one-place slots he still comes right after his mother.
-        Match match = FamilyMatcher.match(List.of(SON, MOTHER), day("ET-ADD", MONDAY, 1, 1), null).orElseThrow();
-        assertEquals(List.of("mother", "son"), match.placements().stream().map(p -> p.memberRef()).toList());
+        Match match = FamilyMatcher.match(List.of(SON, MOTHER), day("ET-ADD", MONDAY, 1, 1), null)
+                .orElseThrow();
+        assertEquals(
+                List.of("mother", "son"),
+                match.placements().stream().map(p -> p.memberRef()).toList());
     }
 
     @Test
@@ -87,15 +97,25 @@ class FamilyMatcherTest {
         List<OpenSlot> slots = new ArrayList<>();
         slots.addAll(day("ET-ADD", MONDAY, 2));
         slots.addAll(day("ET-SHI", MONDAY, 2));
-        assertEquals("ET-SHI", FamilyMatcher.match(List.of(MOTHER, SON), slots, "ET-SHI").orElseThrow().centreCode());
-        assertEquals("ET-ADD", FamilyMatcher.match(List.of(MOTHER, SON), slots, null).orElseThrow().centreCode());
+        assertEquals(
+                "ET-SHI",
+                FamilyMatcher.match(List.of(MOTHER, SON), slots, "ET-SHI")
+                        .orElseThrow()
+                        .centreCode());
+        assertEquals(
+                "ET-ADD",
+                FamilyMatcher.match(List.of(MOTHER, SON), slots, null)
+                        .orElseThrow()
+                        .centreCode());
     }
 
     @Test
     void shouldFillConsecutiveSlotsWhenOneIsTooSmall() {
-        Match match = FamilyMatcher.match(List.of(MOTHER, SON, FATHER, DAUGHTER), day("LB-BEY", MONDAY, 0, 1, 1, 2), null)
+        Match match = FamilyMatcher.match(
+                        List.of(MOTHER, SON, FATHER, DAUGHTER), day("LB-BEY", MONDAY, 0, 1, 1, 2), null)
                 .orElseThrow();
-        List<Instant> starts = match.placements().stream().map(p -> p.slot().startsAt()).toList();
+        List<Instant> starts =
+                match.placements().stream().map(p -> p.slot().startsAt()).toList();
         for (int i = 1; i < starts.size(); i++) {
             assertTrue(!starts.get(i).isBefore(starts.get(i - 1)));
         }

@@ -51,15 +51,17 @@ class WaitlistStarvationTest {
                 family(id, "ZX", "UNACCOMPANIED_MINOR", deadline);
             }
             for (String id : unbookable) {
-                appointments.await(r -> WAITLISTED.equals(TopicProbe.header(r, "ce_type")) && id.equals(r.key()),
+                appointments.await(
+                        r -> WAITLISTED.equals(TopicProbe.header(r, "ce_type")) && id.equals(r.key()),
                         Duration.ofSeconds(30));
             }
 
             UUID newcomer = UUID.randomUUID();
             openSlot("ZY", LocalDate.now().plusDays(6));
             family(newcomer, "ZY", "STANDARD", deadline);
-            ConsumerRecord<String, String> booked = appointments.await(r -> newcomer.toString().equals(r.key())
-                    && !WAITLISTED.equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> booked = appointments.await(
+                    r -> newcomer.toString().equals(r.key()) && !WAITLISTED.equals(TopicProbe.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
             assertEquals(BOOKED, TopicProbe.header(booked, "ce_type"));
         }
     }
@@ -68,8 +70,13 @@ class WaitlistStarvationTest {
         String json = """
                 {"slotId": "%s", "centreCode": "%s-AAA", "country": "%s", "zone": "UTC", "localDate": "%s",
                  "localStart": "09:00:00", "startsAt": "%s", "endsAt": "%s", "capacity": 2}
-                """.formatted(UUID.randomUUID(), country, country, day, day.atTime(9, 0).toInstant(ZoneOffset.UTC),
-                day.atTime(9, 30).toInstant(ZoneOffset.UTC));
+                """.formatted(
+                        UUID.randomUUID(),
+                        country,
+                        country,
+                        day,
+                        day.atTime(9, 0).toInstant(ZoneOffset.UTC),
+                        day.atTime(9, 30).toInstant(ZoneOffset.UTC));
         TopicProbe.publish(SLOTS, country + "-AAA", "org.iom.dna.registry.SlotOpened.v1", json);
     }
 

@@ -16,14 +16,17 @@ public final class OpenApiContract {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     /** Every broken promise, one line each ("POST /api/v1/x: no 401"); empty when all hold. */
     @SuppressWarnings("unchecked")
     public static List<String> brokenPromises() {
-        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> broken = new ArrayList<>();
         paths.forEach((path, operations) -> {

@@ -36,7 +36,8 @@ public final class TopicProbe implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -90,8 +91,19 @@ public final class TopicProbe implements AutoCloseable {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/test",
-                    "ce_time", Instant.now().toString(), "content-type", "application/json")
+            Map.of(
+                            "ce_specversion",
+                            "1.0",
+                            "ce_id",
+                            eventId,
+                            "ce_type",
+                            type,
+                            "ce_source",
+                            "/test",
+                            "ce_time",
+                            Instant.now().toString(),
+                            "content-type",
+                            "application/json")
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
             return eventId;

@@ -26,15 +26,13 @@ public record PersonalData(
         }
     }
 
-    public record Proxy(String name, String relation, String phone) {
-    }
+    public record Proxy(String name, String relation, String phone) {}
 
     /** An appointed guardian or escort who comes with a minor instead of a family member. */
-    public record Guardian(String name, String organisation, String phone) {
-    }
+    public record Guardian(String name, String organisation, String phone) {}
 
     public PersonalData withContact(Contact newContact) {
-        return new PersonalData(givenName, familyName, dateOfBirth, sex, nationality, currentCity, newContact,
-                needsDetails, guardian);
+        return new PersonalData(
+                givenName, familyName, dateOfBirth, sex, nationality, currentCity, newContact, needsDetails, guardian);
     }
 }

@@ -39,7 +39,8 @@ public class StatusTransition extends PanacheEntityBase {
     @Column(nullable = false)
     public String cause;
 
-    public static StatusTransition record(UUID requestId, RequestStatus from, RequestStatus to, Instant at, String cause) {
+    public static StatusTransition record(
+            UUID requestId, RequestStatus from, RequestStatus to, Instant at, String cause) {
         StatusTransition step = new StatusTransition();
         step.requestId = requestId;
         step.from = from;

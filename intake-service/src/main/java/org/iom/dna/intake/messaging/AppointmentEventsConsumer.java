@@ -41,7 +41,8 @@ public class AppointmentEventsConsumer implements EventHandler {
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> progress.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
             case FamilyWaitlistedV1.TYPE -> progress.waitlisted(event.payloadAs(FamilyWaitlistedV1.class));
-            case AppointmentCancelledV1.TYPE -> progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
+            case AppointmentCancelledV1.TYPE ->
+                progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             case AttendanceRecordedV1.TYPE -> progress.attendanceRecorded(event.payloadAs(AttendanceRecordedV1.class));
             default -> {
                 // Other scheduling events do not change what intake shows.

@@ -37,7 +37,8 @@ public class DeliveryEventsConsumer implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         switch (event.type()) {
-            case ContactAttemptRecordedV1.TYPE -> progress.contactAttempted(event.payloadAs(ContactAttemptRecordedV1.class));
+            case ContactAttemptRecordedV1.TYPE ->
+                progress.contactAttempted(event.payloadAs(ContactAttemptRecordedV1.class));
             case MemberUnreachableV1.TYPE -> progress.memberUnreachable(event.payloadAs(MemberUnreachableV1.class));
             default -> {
                 // Other notification events do not change what intake shows.

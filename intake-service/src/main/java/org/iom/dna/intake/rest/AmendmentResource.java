@@ -54,32 +54,53 @@ public class AmendmentResource {
     @PATCH
     @Path("/members/{personRef}/contact")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a member's contact channels",
+    @Operation(
+            summary = "Change a member's contact channels",
             description = "JSON Merge Patch (RFC 7396): fields given replace, null removes, absent fields stay. "
                     + "Published as an event that names the changed channels, never their values.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ContactChannels.class),
-            examples = @ExampleObject(name = "new-phone", value = "{\"phone\": \"+251922334455\", \"whatsapp\": null}")))
-    @APIResponse(responseCode = "200", description = "The case after the change",
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = ContactChannels.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "new-phone",
+                                            value = "{\"phone\": \"+251922334455\", \"whatsapp\": null}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case after the change",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid channels",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid channels",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the IND amends cases",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only the IND amends cases",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case or member",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case or member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is sampled, cancelled or expired",
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is sampled, cancelled or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SamplingRequestView amendContact(@PathParam("id") UUID id, @PathParam("personRef") String personRef,
-            @NotNull JsonNode patch) {
+    public SamplingRequestView amendContact(
+            @PathParam("id") UUID id, @PathParam("personRef") String personRef, @NotNull JsonNode patch) {
         return SamplingRequestView.of(amendments.amendContact(id, personRef, current -> merge(current, patch)));
     }
 
     private PersonalData.Contact merge(PersonalData.Contact current, JsonNode patch) {
         ContactChannels merged;
         try {
-            merged = strictJson.treeToValue(MergePatch.apply(strictJson.valueToTree(ContactChannels.of(current)), patch),
+            merged = strictJson.treeToValue(
+                    MergePatch.apply(strictJson.valueToTree(ContactChannels.of(current)), patch),
                     ContactChannels.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedJson(e);
@@ -106,21 +127,43 @@ public class AmendmentResource {
     @POST
     @Path("/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a case", description = "Frees the family's appointments downstream. "
-            + "Cancelling again changes nothing; a case with sampled members cannot be cancelled.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancellationRequest.class),
-            examples = @ExampleObject(name = "withdrawn", value = "{\"reason\": \"WITHDRAWN_BY_APPLICANT\", \"comment\": \"Sponsor withdrew the application on 2026-11-27.\"}")))
-    @APIResponse(responseCode = "200", description = "The cancelled case",
+    @Operation(
+            summary = "Cancel a case",
+            description = "Frees the family's appointments downstream. "
+                    + "Cancelling again changes nothing; a case with sampled members cannot be cancelled.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CancellationRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "withdrawn",
+                                            value =
+                                                    "{\"reason\": \"WITHDRAWN_BY_APPLICANT\", \"comment\": \"Sponsor withdrew the application on 2026-11-27.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown reason",
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or unknown reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the IND cancels cases",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only the IND cancels cases",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Members were already sampled, or the case expired",
+    @APIResponse(
+            responseCode = "409",
+            description = "Members were already sampled, or the case expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SamplingRequestView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest cancellation) {
         return SamplingRequestView.of(amendments.cancel(id, cancellation.reason(), cancellation.comment()));

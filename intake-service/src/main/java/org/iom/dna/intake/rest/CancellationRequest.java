@@ -8,5 +8,6 @@ import org.iom.dna.intake.domain.CancellationReason;
 @Schema(name = "Cancellation")
 public record CancellationRequest(
         @NotNull CancellationReason reason,
-        @Schema(description = "Free text for IOM staff; stored encrypted, never sent on") @Size(max = 1000) String comment) {
-}
+
+        @Schema(description = "Free text for IOM staff; stored encrypted, never sent on") @Size(max = 1000)
+        String comment) {}

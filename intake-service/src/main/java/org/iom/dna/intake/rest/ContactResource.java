@@ -42,21 +42,37 @@ public class ContactResource {
     @GET
     @RolesAllowed("notification-service")
     @Operation(summary = "Contact channels and language of one family member, for a message about to be sent")
-    @APIResponse(responseCode = "200", description = "The contact details",
-            content = @Content(schema = @Schema(implementation = MemberContact.class),
-                    examples = @ExampleObject(name = "mother", value = "{\"personRef\": \"P-100231\", \"language\": \"ti\","
-                            + " \"givenName\": \"Selam\", \"familyName\": \"Tesfay\", \"phone\": \"+251911234567\","
-                            + " \"email\": \"selam.tesfay@example.org\", \"whatsapp\": \"+251911234567\","
-                            + " \"proxy\": {\"name\": \"Tekle Berhe\", \"relation\": \"brother\", \"phone\": \"+251912345678\"}}")))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "200",
+            description = "The contact details",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MemberContact.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "mother",
+                                            value =
+                                                    "{\"personRef\": \"P-100231\", \"language\": \"ti\","
+                                                            + " \"givenName\": \"Selam\", \"familyName\": \"Tesfay\", \"phone\": \"+251911234567\","
+                                                            + " \"email\": \"selam.tesfay@example.org\", \"whatsapp\": \"+251911234567\","
+                                                            + " \"proxy\": {\"name\": \"Tekle Berhe\", \"relation\": \"brother\", \"phone\": \"+251912345678\"}}")))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only notification-service may read contact details",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only notification-service may read contact details",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case or member",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case or member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MemberContact contact(@PathParam("id") UUID id, @PathParam("personRef") String personRef,
-            @QueryParam("purpose") String purpose) {
-        String why = purpose == null || purpose.isBlank() ? "unspecified" : purpose.substring(0, Math.min(100, purpose.length()));
+    public MemberContact contact(
+            @PathParam("id") UUID id, @PathParam("personRef") String personRef, @QueryParam("purpose") String purpose) {
+        String why = purpose == null || purpose.isBlank()
+                ? "unspecified"
+                : purpose.substring(0, Math.min(100, purpose.length()));
         return service.contactFor(id, personRef, identity.getPrincipal().getName(), why)
                 .orElseThrow(() -> new NotFound("family member"));
     }

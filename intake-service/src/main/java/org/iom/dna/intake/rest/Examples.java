@@ -86,6 +86,5 @@ final class Examples {
             }
             """;
 
-    private Examples() {
-    }
+    private Examples() {}
 }

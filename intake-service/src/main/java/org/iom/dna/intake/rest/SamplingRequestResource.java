@@ -60,26 +60,50 @@ public class SamplingRequestResource {
 
     @POST
     @RolesAllowed("ind-system")
-    @Operation(summary = "Submit a family case",
+    @Operation(
+            summary = "Submit a family case",
             description = "Idempotent on indReference: resending the same content returns 200 and the stored case.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SamplingRequestSubmission.class),
-            examples = @ExampleObject(name = "mother-and-son", value = Examples.SUBMISSION)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new case",
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SamplingRequestSubmission.class),
+                            examples = @ExampleObject(name = "mother-and-son", value = Examples.SUBMISSION)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(responseCode = "200", description = "The same request was submitted before; the stored case",
+    @APIResponse(
+            responseCode = "200",
+            description = "The same request was submitted before; the stored case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid; every violation listed with its JSON path",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = Examples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid; every violation listed with its JSON path",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid", value = Examples.VALIDATION_PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks role ind-system",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token lacks role ind-system",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "indReference already used for different content",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT_PROBLEM)))
-    @APIResponse(responseCode = "413", description = "Body larger than 256 KiB",
+    @APIResponse(
+            responseCode = "409",
+            description = "indReference already used for different content",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT_PROBLEM)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than 256 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull SamplingRequestSubmission submission, @Context UriInfo uri) {
         SubmissionResult result = service.submit(submission.toCommand());
@@ -87,38 +111,59 @@ public class SamplingRequestResource {
         if (!result.created()) {
             return Response.ok(view).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .entity(view)
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"ind-system", "country-office", "admin"})
     @Operation(summary = "Read a family case with its status and each member's appointment")
-    @APIResponse(responseCode = "200", description = "The case",
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed to read cases",
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed to read cases",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND_PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND_PROBLEM)))
     public SamplingRequestView get(@PathParam("id") UUID id) {
-        return service.find(id).map(SamplingRequestView::of)
-                .orElseThrow(() -> new NotFound("sampling request"));
+        return service.find(id).map(SamplingRequestView::of).orElseThrow(() -> new NotFound("sampling request"));
     }
 
     @GET
     @Path("/{id}/history")
     @RolesAllowed({"ind-system", "country-office", "admin"})
     @Operation(summary = "Every status transition of a case and every attempt to reach its members, oldest first")
-    @APIResponse(responseCode = "200", description = "The history",
+    @APIResponse(
+            responseCode = "200",
+            description = "The history",
             content = @Content(schema = @Schema(implementation = HistoryView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed to read cases",
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed to read cases",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HistoryView history(@PathParam("id") UUID id) {
         return service.history(id).map(HistoryView::of).orElseThrow(() -> new NotFound("sampling request"));
@@ -126,32 +171,54 @@ public class SamplingRequestResource {
 
     @GET
     @RolesAllowed({"ind-system", "country-office", "admin"})
-    @Operation(summary = "Find cases",
+    @Operation(
+            summary = "Find cases",
             description = "The IND looks a case up by its own reference (indReference). Country offices and admins "
                     + "list and filter all cases, a page at a time, in a stable order.")
-    @APIResponse(responseCode = "200", description = "A page of cases and the total number of matches",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of cases and the total number of matches",
             content = @Content(schema = @Schema(implementation = CaseListView.class)))
-    @APIResponse(responseCode = "400", description = "Bad filter, sort or page",
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad filter, sort or page",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The IND may only look up by indReference",
+    @APIResponse(
+            responseCode = "403",
+            description = "The IND may only look up by indReference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseListView search(
-            @Parameter(description = "The IND's reference; returns at most one case") @QueryParam("indReference") String indReference,
-            @Parameter(description = "Sampling country, e.g. ET") @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @Parameter(description = "The IND's reference; returns at most one case") @QueryParam("indReference")
+                    String indReference,
+            @Parameter(description = "Sampling country, e.g. ET")
+                    @QueryParam("country")
+                    @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+                    String country,
             @QueryParam("status") RequestStatus status,
             @QueryParam("priority") Priority priority,
-            @Parameter(description = "Only cases whose deadline is before this date") @QueryParam("deadlineBefore") LocalDate deadlineBefore,
-            @Parameter(description = "Received at or after this instant (ISO 8601, UTC)") @QueryParam("receivedFrom") Instant receivedFrom,
+            @Parameter(description = "Only cases whose deadline is before this date") @QueryParam("deadlineBefore")
+                    LocalDate deadlineBefore,
+            @Parameter(description = "Received at or after this instant (ISO 8601, UTC)") @QueryParam("receivedFrom")
+                    Instant receivedFrom,
             @Parameter(description = "Received before this instant") @QueryParam("receivedTo") Instant receivedTo,
             @Parameter(description = "receivedAt, deadline, priority, status or updatedAt; prefix - for descending")
-            @QueryParam("sort") @DefaultValue("-receivedAt") @Pattern(regexp = SORT, message = "must be one of receivedAt, deadline, priority, status, updatedAt, optionally prefixed with -") String sort,
+                    @QueryParam("sort")
+                    @DefaultValue("-receivedAt")
+                    @Pattern(
+                            regexp = SORT,
+                            message =
+                                    "must be one of receivedAt, deadline, priority, status, updatedAt, optionally prefixed with -")
+                    String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (indReference != null) {
-            List<SamplingRequestView> found = service.findByIndReference(indReference).map(SamplingRequestView::of)
-                    .stream().toList();
+            List<SamplingRequestView> found =
+                    service.findByIndReference(indReference).map(SamplingRequestView::of).stream()
+                            .toList();
             return new CaseListView(found, 0, size, found.size());
         }
         if (!identity.hasRole("country-office") && !identity.hasRole("admin")) {
@@ -160,7 +227,11 @@ public class SamplingRequestResource {
         boolean descending = sort.startsWith("-");
         SamplingRequestService.PageOf result = service.search(
                 new CaseFilter(country, status, priority, deadlineBefore, receivedFrom, receivedTo),
-                descending ? sort.substring(1) : sort, descending, page, size);
-        return new CaseListView(result.items().stream().map(SamplingRequestView::of).toList(), page, size, result.total());
+                descending ? sort.substring(1) : sort,
+                descending,
+                page,
+                size);
+        return new CaseListView(
+                result.items().stream().map(SamplingRequestView::of).toList(), page, size, result.total());
     }
 }

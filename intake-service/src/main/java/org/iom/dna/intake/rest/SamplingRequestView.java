@@ -20,11 +20,26 @@ public record SamplingRequestView(
         String caseNumber,
         String priority,
         LocalDate deadline,
-        @Schema(description = "Sampling country, or the country of the ad-hoc location") String country,
+
+        @Schema(description = "Sampling country, or the country of the ad-hoc location")
+        String country,
+
         boolean adHocLocation,
         String preferredCentre,
-        @Schema(enumeration = {"RECEIVED", "WAITLISTED", "SCHEDULED", "PARTIALLY_SAMPLED", "SAMPLED",
-                "CANCELLED", "UNREACHABLE", "EXPIRED"}) String status,
+
+        @Schema(
+                enumeration = {
+                    "RECEIVED",
+                    "WAITLISTED",
+                    "SCHEDULED",
+                    "PARTIALLY_SAMPLED",
+                    "SAMPLED",
+                    "CANCELLED",
+                    "UNREACHABLE",
+                    "EXPIRED"
+                })
+        String status,
+
         String cancellationReason,
         Instant receivedAt,
         Instant updatedAt,
@@ -40,31 +55,57 @@ public record SamplingRequestView(
             String preferredLanguage,
             Needs needs,
             Appointment appointment,
-            @Schema(description = "Attendance outcome once recorded: SAMPLED, NO_SHOW, EXCUSED, REFUSED, IDENTITY_MISMATCH")
-            String outcome,
-            boolean unreachable) {
-    }
 
-    public record Needs(boolean interpreter, boolean accessibility, boolean medical) {
-    }
+            @Schema(
+                    description =
+                            "Attendance outcome once recorded: SAMPLED, NO_SHOW, EXCUSED, REFUSED, IDENTITY_MISMATCH")
+            String outcome,
+
+            boolean unreachable) {}
+
+    public record Needs(boolean interpreter, boolean accessibility, boolean medical) {}
 
     /** Local date and time at the centre, with its IANA zone; {@code startsAt} is the same instant in UTC. */
-    public record Appointment(UUID appointmentId, String centreCode, LocalDate localDate, LocalTime localTime,
-            String zone, Instant startsAt) {
-    }
+    public record Appointment(
+            UUID appointmentId,
+            String centreCode,
+            LocalDate localDate,
+            LocalTime localTime,
+            String zone,
+            Instant startsAt) {}
 
     public static SamplingRequestView of(SamplingRequest r) {
-        return new SamplingRequestView(r.id, r.indReference, r.caseNumber, r.priority.name(), r.deadline,
-                r.country, r.adHoc, r.preferredCentre, r.status.name(),
-                r.cancelReason == null ? null : r.cancelReason.name(), r.receivedAt, r.updatedAt,
+        return new SamplingRequestView(
+                r.id,
+                r.indReference,
+                r.caseNumber,
+                r.priority.name(),
+                r.deadline,
+                r.country,
+                r.adHoc,
+                r.preferredCentre,
+                r.status.name(),
+                r.cancelReason == null ? null : r.cancelReason.name(),
+                r.receivedAt,
+                r.updatedAt,
                 r.members.stream().map(SamplingRequestView::member).toList());
     }
 
     private static Member member(FamilyMember m) {
-        Appointment appointment = m.appointmentId == null ? null
+        Appointment appointment = m.appointmentId == null
+                ? null
                 : new Appointment(m.appointmentId, m.centreCode, m.localDate, m.localTime, m.zone, m.startsAt);
-        return new Member(m.personRef, m.relationship.name(), m.ageOnDeadline, m.minor, m.accompaniedBy,
-                m.hasGuardian, m.language, new Needs(m.needsInterpreter, m.needsAccessibility, m.needsMedical),
-                appointment, m.outcome, m.unreachable);
+        return new Member(
+                m.personRef,
+                m.relationship.name(),
+                m.ageOnDeadline,
+                m.minor,
+                m.accompaniedBy,
+                m.hasGuardian,
+                m.language,
+                new Needs(m.needsInterpreter, m.needsAccessibility, m.needsMedical),
+                appointment,
+                m.outcome,
+                m.unreachable);
     }
 }

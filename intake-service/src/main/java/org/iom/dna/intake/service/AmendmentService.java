@@ -53,7 +53,10 @@ public class AmendmentService {
             member.piiKeyId = sealed.keyId();
             member.unreachable = false;
             member.request.updatedAt = Instant.now();
-            outbox.publish(Topics.SAMPLING_REQUESTS, requestId.toString(), SamplingRequestAmendedV1.TYPE,
+            outbox.publish(
+                    Topics.SAMPLING_REQUESTS,
+                    requestId.toString(),
+                    SamplingRequestAmendedV1.TYPE,
                     new SamplingRequestAmendedV1(requestId, personRef, changed, member.request.updatedAt));
         }
         return member.request;
@@ -70,28 +73,36 @@ public class AmendmentService {
         refuseIfFixed(request, "cancelled");
         request.cancelReason = reason;
         if (comment != null && !comment.isBlank()) {
-            CaseNotes notes = request.privateData == null ? new CaseNotes(null, null, null)
+            CaseNotes notes = request.privateData == null
+                    ? new CaseNotes(null, null, null)
                     : cipher.openJson(request.piiKeyId, request.privateData, request.id, CaseNotes.class);
             PersonalDataCipher.Sealed sealed = cipher.sealJson(notes.withCancellationComment(comment), request.id);
             request.privateData = sealed.ciphertext();
             request.piiKeyId = sealed.keyId();
         }
         request.transitionTo(RequestStatus.CANCELLED, "cancelled by the IND: " + reason);
-        outbox.publish(Topics.SAMPLING_REQUESTS, requestId.toString(), SamplingRequestCancelledV1.TYPE,
+        outbox.publish(
+                Topics.SAMPLING_REQUESTS,
+                requestId.toString(),
+                SamplingRequestCancelledV1.TYPE,
                 new SamplingRequestCancelledV1(requestId, reason.name(), request.updatedAt));
         return request;
     }
 
     private static void refuseIfFixed(SamplingRequest request, String what) {
         if (request.isFixed()) {
-            throw new Conflict("case-fixed", "The case can no longer be " + what,
-                    "the case is " + request.status + "; changes after sampling or closing are refused", null);
+            throw new Conflict(
+                    "case-fixed",
+                    "The case can no longer be " + what,
+                    "the case is " + request.status + "; changes after sampling or closing are refused",
+                    null);
         }
     }
 
     private FamilyMember member(UUID requestId, String personRef) {
         return FamilyMember.<FamilyMember>find("request.id = ?1 and personRef = ?2", requestId, personRef)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
                 .orElseThrow(() -> new NotFound("family member"));
     }
 

@@ -10,11 +10,15 @@ import org.iom.dna.events.Priority;
 import org.iom.dna.intake.domain.RequestStatus;
 
 /** What country-office staff filter the case list by; every field is optional. */
-public record CaseFilter(String country, RequestStatus status, Priority priority, LocalDate deadlineBefore,
-        Instant receivedFrom, Instant receivedTo) {
+public record CaseFilter(
+        String country,
+        RequestStatus status,
+        Priority priority,
+        LocalDate deadlineBefore,
+        Instant receivedFrom,
+        Instant receivedTo) {
 
-    record Query(String jpql, Map<String, Object> parameters) {
-    }
+    record Query(String jpql, Map<String, Object> parameters) {}
 
     Query toQuery() {
         List<String> where = new ArrayList<>();

@@ -27,8 +27,8 @@ import org.iom.dna.platform.messaging.ContractViolation;
 @ApplicationScoped
 public class CaseProgressService {
 
-    private static final Set<RequestStatus> OPEN = Set.of(RequestStatus.RECEIVED, RequestStatus.WAITLISTED,
-            RequestStatus.SCHEDULED, RequestStatus.UNREACHABLE);
+    private static final Set<RequestStatus> OPEN = Set.of(
+            RequestStatus.RECEIVED, RequestStatus.WAITLISTED, RequestStatus.SCHEDULED, RequestStatus.UNREACHABLE);
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void waitlisted(FamilyWaitlistedV1 event) {
@@ -43,18 +43,22 @@ public class CaseProgressService {
     public void appointmentBooked(AppointmentBookedV1 booked) {
         SamplingRequest request = request(booked.requestId());
         for (AppointmentBookedV1.BookedMember slot : booked.members()) {
-            request.members.stream().filter(m -> m.personRef.equals(slot.memberRef())).findFirst().ifPresent(m -> {
-                m.appointmentId = booked.appointmentId();
-                m.centreCode = booked.centreCode();
-                m.zone = booked.zone();
-                m.localDate = booked.localDate();
-                m.localTime = slot.localStart();
-                m.startsAt = slot.startsAt();
-            });
+            request.members.stream()
+                    .filter(m -> m.personRef.equals(slot.memberRef()))
+                    .findFirst()
+                    .ifPresent(m -> {
+                        m.appointmentId = booked.appointmentId();
+                        m.centreCode = booked.centreCode();
+                        m.zone = booked.zone();
+                        m.localDate = booked.localDate();
+                        m.localTime = slot.localStart();
+                        m.startsAt = slot.startsAt();
+                    });
         }
         boolean everyoneBooked = request.members.stream().allMatch(m -> m.appointmentId != null);
         if (everyoneBooked && OPEN.contains(request.status)) {
-            request.transitionTo(RequestStatus.SCHEDULED,
+            request.transitionTo(
+                    RequestStatus.SCHEDULED,
                     "appointment booked at " + booked.centreCode() + " on " + booked.localDate());
         }
     }
@@ -70,33 +74,41 @@ public class CaseProgressService {
         if ("REQUEST_CANCELLED".equals(event.reason())) {
             return;
         }
-        request.members.stream().filter(m -> event.appointmentId().equals(m.appointmentId)).forEach(m -> {
-            m.appointmentId = null;
-            m.centreCode = null;
-            m.zone = null;
-            m.localDate = null;
-            m.localTime = null;
-            m.startsAt = null;
-        });
+        request.members.stream()
+                .filter(m -> event.appointmentId().equals(m.appointmentId))
+                .forEach(m -> {
+                    m.appointmentId = null;
+                    m.centreCode = null;
+                    m.zone = null;
+                    m.localDate = null;
+                    m.localTime = null;
+                    m.startsAt = null;
+                });
         if (request.status == RequestStatus.SCHEDULED) {
-            request.transitionTo(RequestStatus.WAITLISTED, "appointment cancelled (" + event.reason() + "); being rescheduled");
+            request.transitionTo(
+                    RequestStatus.WAITLISTED, "appointment cancelled (" + event.reason() + "); being rescheduled");
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void attendanceRecorded(AttendanceRecordedV1 event) {
         SamplingRequest request = request(event.requestId());
-        FamilyMember member = request.members.stream().filter(m -> m.personRef.equals(event.memberRef())).findFirst()
+        FamilyMember member = request.members.stream()
+                .filter(m -> m.personRef.equals(event.memberRef()))
+                .findFirst()
                 .orElseThrow(() -> new ContractViolation("attendance names an unknown member of " + event.requestId()));
         member.outcome = event.outcome();
         if (request.status == RequestStatus.CANCELLED || request.status == RequestStatus.EXPIRED) {
             return;
         }
-        long sampled = request.members.stream().filter(m -> "SAMPLED".equals(m.outcome)).count();
+        long sampled = request.members.stream()
+                .filter(m -> "SAMPLED".equals(m.outcome))
+                .count();
         if (sampled == request.members.size()) {
             request.transitionTo(RequestStatus.SAMPLED, "every member sampled");
         } else if (sampled > 0) {
-            request.transitionTo(RequestStatus.PARTIALLY_SAMPLED, sampled + " of " + request.members.size() + " members sampled");
+            request.transitionTo(
+                    RequestStatus.PARTIALLY_SAMPLED, sampled + " of " + request.members.size() + " members sampled");
         }
     }
 
@@ -118,9 +130,12 @@ public class CaseProgressService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void memberUnreachable(MemberUnreachableV1 event) {
         SamplingRequest request = request(event.requestId());
-        request.members.stream().filter(m -> m.personRef.equals(event.memberRef())).forEach(m -> m.unreachable = true);
+        request.members.stream()
+                .filter(m -> m.personRef.equals(event.memberRef()))
+                .forEach(m -> m.unreachable = true);
         if (OPEN.contains(request.status)) {
-            request.transitionTo(RequestStatus.UNREACHABLE,
+            request.transitionTo(
+                    RequestStatus.UNREACHABLE,
                     "member " + event.memberRef() + " not reached after " + event.attempts() + " attempts");
         }
     }
@@ -129,10 +144,17 @@ public class CaseProgressService {
     @Scheduled(every = "${intake.expiry.interval:1h}", delayed = "30s")
     @Transactional
     public void expireOverdue() {
-        List<SamplingRequest> overdue = SamplingRequest.list("deadline < ?1 and status in ?2",
-                LocalDate.now(), List.of(RequestStatus.RECEIVED, RequestStatus.WAITLISTED, RequestStatus.SCHEDULED,
-                        RequestStatus.PARTIALLY_SAMPLED, RequestStatus.UNREACHABLE));
-        overdue.forEach(r -> r.transitionTo(RequestStatus.EXPIRED, "deadline " + r.deadline + " passed before sampling"));
+        List<SamplingRequest> overdue = SamplingRequest.list(
+                "deadline < ?1 and status in ?2",
+                LocalDate.now(),
+                List.of(
+                        RequestStatus.RECEIVED,
+                        RequestStatus.WAITLISTED,
+                        RequestStatus.SCHEDULED,
+                        RequestStatus.PARTIALLY_SAMPLED,
+                        RequestStatus.UNREACHABLE));
+        overdue.forEach(
+                r -> r.transitionTo(RequestStatus.EXPIRED, "deadline " + r.deadline + " passed before sampling"));
     }
 
     private static SamplingRequest request(UUID id) {

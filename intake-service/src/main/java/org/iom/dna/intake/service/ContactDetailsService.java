@@ -32,12 +32,22 @@ public class ContactDetailsService {
             access.purpose = purpose;
             access.persist();
             PersonalData data = cipher.openJson(member.piiKeyId, member.personalData, member.id, PersonalData.class);
-            PersonalData.Contact contact = data.contact() == null ? new PersonalData.Contact(null, null, null, null)
-                    : data.contact();
-            return new MemberContact(personRef, member.language, data.givenName(), data.familyName(),
-                    contact.phone(), contact.email(), contact.whatsapp(),
-                    contact.proxy() == null ? null : new MemberContact.Proxy(contact.proxy().name(),
-                            contact.proxy().relation(), contact.proxy().phone()));
+            PersonalData.Contact contact =
+                    data.contact() == null ? new PersonalData.Contact(null, null, null, null) : data.contact();
+            return new MemberContact(
+                    personRef,
+                    member.language,
+                    data.givenName(),
+                    data.familyName(),
+                    contact.phone(),
+                    contact.email(),
+                    contact.whatsapp(),
+                    contact.proxy() == null
+                            ? null
+                            : new MemberContact.Proxy(
+                                    contact.proxy().name(),
+                                    contact.proxy().relation(),
+                                    contact.proxy().phone()));
         });
     }
 }

@@ -11,6 +11,5 @@ public record MemberContact(
         String whatsapp,
         Proxy proxy) {
 
-    public record Proxy(String name, String relation, String phone) {
-    }
+    public record Proxy(String name, String relation, String phone) {}
 }

@@ -28,14 +28,16 @@ class NewCases {
         request.priority = s.priority();
         request.deadline = s.deadline();
         request.adHoc = s.adHocLocation() != null;
-        request.country = request.adHoc ? s.adHocLocation().country() : s.country().name();
+        request.country =
+                request.adHoc ? s.adHocLocation().country() : s.country().name();
         request.adHocCity = request.adHoc ? s.adHocLocation().city() : null;
         request.preferredCentre = s.preferredCentre();
         request.contentHash = contentHash;
         request.status = RequestStatus.RECEIVED;
         request.receivedAt = Instant.now();
         request.updatedAt = request.receivedAt;
-        CaseNotes notes = new CaseNotes(s.note(), request.adHoc ? s.adHocLocation().description() : null, null);
+        CaseNotes notes =
+                new CaseNotes(s.note(), request.adHoc ? s.adHocLocation().description() : null, null);
         if (notes.note() != null || notes.adHocDescription() != null) {
             PersonalDataCipher.Sealed sealed = cipher.sealJson(notes, request.id);
             request.privateData = sealed.ciphertext();
@@ -63,9 +65,18 @@ class NewCases {
         member.needsAccessibility = s.needs() != null && s.needs().accessibility();
         member.needsMedical = s.needs() != null && s.needs().medical();
         member.currentCountry = s.currentCountry();
-        PersonalDataCipher.Sealed personal = cipher.sealJson(new PersonalData(s.givenName(), s.familyName(),
-                s.dateOfBirth(), s.sex(), s.nationality(), s.currentCity(),
-                s.contact(), s.needs() == null ? null : s.needs().details(), s.guardian()), member.id);
+        PersonalDataCipher.Sealed personal = cipher.sealJson(
+                new PersonalData(
+                        s.givenName(),
+                        s.familyName(),
+                        s.dateOfBirth(),
+                        s.sex(),
+                        s.nationality(),
+                        s.currentCity(),
+                        s.contact(),
+                        s.needs() == null ? null : s.needs().details(),
+                        s.guardian()),
+                member.id);
         member.personalData = personal.ciphertext();
         member.piiKeyId = personal.keyId();
         return member;

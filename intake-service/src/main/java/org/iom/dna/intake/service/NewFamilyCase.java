@@ -25,8 +25,7 @@ public record NewFamilyCase(
         String note,
         List<Member> members) {
 
-    public record AdHocLocation(String country, String city, String description) {
-    }
+    public record AdHocLocation(String country, String city, String description) {}
 
     /**
      * @param dateOfBirth YYYY, YYYY-MM or YYYY-MM-DD
@@ -46,10 +45,8 @@ public record NewFamilyCase(
             String preferredLanguage,
             Needs needs,
             String accompaniedBy,
-            PersonalData.Guardian guardian) {
-    }
+            PersonalData.Guardian guardian) {}
 
     /** Support on the day; {@code details} is personal and stored encrypted. */
-    public record Needs(boolean interpreter, boolean accessibility, boolean medical, String details) {
-    }
+    public record Needs(boolean interpreter, boolean accessibility, boolean medical, String details) {}
 }

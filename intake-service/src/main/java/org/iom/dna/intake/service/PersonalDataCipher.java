@@ -52,8 +52,7 @@ public class PersonalDataCipher {
         this.json = json;
     }
 
-    public record Sealed(String keyId, byte[] ciphertext) {
-    }
+    public record Sealed(String keyId, byte[] ciphertext) {}
 
     public Sealed sealJson(Object value, UUID owner) {
         try {
@@ -79,7 +78,12 @@ public class PersonalDataCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(owner));
             byte[] sealed = cipher.doFinal(plaintext);
-            return new Sealed(activeKeyId, ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+            return new Sealed(
+                    activeKeyId,
+                    ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }

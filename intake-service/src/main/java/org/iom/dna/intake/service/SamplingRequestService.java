@@ -56,20 +56,26 @@ public class SamplingRequestService {
         }
         String hash = contentHash(submission);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, submission.indReference()).getSingleResult();
+                .setParameter(1, submission.indReference())
+                .getSingleResult();
         Optional<SamplingRequest> existing = SamplingRequest.findByIndReference(submission.indReference());
         if (existing.isPresent()) {
             if (existing.get().contentHash.equals(hash)) {
                 return new SubmissionResult(existing.get(), false);
             }
-            throw new Conflict("duplicate-reference", "IND reference already used",
+            throw new Conflict(
+                    "duplicate-reference",
+                    "IND reference already used",
                     "a different request was already submitted with this indReference",
                     URI.create("/api/v1/sampling-requests/" + existing.get().id));
         }
         SamplingRequest request = newCases.create(submission, hash);
         request.persist();
         StatusTransition.record(request.id, null, RequestStatus.RECEIVED, request.receivedAt, "submitted by the IND");
-        outbox.publish(Topics.SAMPLING_REQUESTS, request.id.toString(), SamplingRequestReceivedV1.TYPE,
+        outbox.publish(
+                Topics.SAMPLING_REQUESTS,
+                request.id.toString(),
+                SamplingRequestReceivedV1.TYPE,
                 IntakeEvents.received(request));
         return new SubmissionResult(request, true);
     }
@@ -84,16 +90,14 @@ public class SamplingRequestService {
         return SamplingRequest.findByIndReference(indReference);
     }
 
-    public record History(List<StatusTransition> transitions, List<ContactAttempt> contactAttempts) {
-    }
+    public record History(List<StatusTransition> transitions, List<ContactAttempt> contactAttempts) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<History> history(UUID id) {
         return find(id).map(r -> new History(StatusTransition.forRequest(id), ContactAttempt.forRequest(id)));
     }
 
-    public record PageOf(List<SamplingRequest> items, long total) {
-    }
+    public record PageOf(List<SamplingRequest> items, long total) {}
 
     /** A page of cases matching the filter, in a stable order (the id breaks ties). */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,7 +105,8 @@ public class SamplingRequestService {
         CaseFilter.Query query = filter.toQuery();
         Sort sort = Sort.by(sortField, descending ? Sort.Direction.Descending : Sort.Direction.Ascending)
                 .and("id", Sort.Direction.Ascending);
-        var found = SamplingRequest.<SamplingRequest>find(query.jpql(), sort, query.parameters()).page(Page.of(page, size));
+        var found = SamplingRequest.<SamplingRequest>find(query.jpql(), sort, query.parameters())
+                .page(Page.of(page, size));
         return new PageOf(found.list(), found.count());
     }
 

@@ -16,8 +16,7 @@ final class SubmissionRules {
 
     static final int ADULT_AGE = 18;
 
-    private SubmissionRules() {
-    }
+    private SubmissionRules() {}
 
     static List<Violation> violations(NewFamilyCase submission) {
         List<Violation> errors = new ArrayList<>();
@@ -34,7 +33,8 @@ final class SubmissionRules {
         if ((submission.country() == null) == (submission.adHocLocation() == null)) {
             errors.add(new Violation("$.country", "give either country or adHocLocation, not both or neither"));
         }
-        if (submission.preferredCentre() != null && submission.country() != null
+        if (submission.preferredCentre() != null
+                && submission.country() != null
                 && !submission.preferredCentre().startsWith(submission.country().name() + "-")) {
             errors.add(new Violation("$.preferredCentre", "must be a centre in the sampling country"));
         }
@@ -62,26 +62,29 @@ final class SubmissionRules {
             reachable |= m.contact() != null && m.contact().reachable();
         }
         if (!reachable) {
-            errors.add(new Violation("$.members",
-                    "at least one member needs a phone, e-mail, WhatsApp number or proxy contact"));
+            errors.add(new Violation(
+                    "$.members", "at least one member needs a phone, e-mail, WhatsApp number or proxy contact"));
         }
         return ageByRef;
     }
 
     /** A minor comes with an adult member of the same request, or has a guardian. */
-    private static void checkCompany(NewFamilyCase.Member m, String at, Map<String, Integer> ageByRef,
-            List<Violation> errors) {
+    private static void checkCompany(
+            NewFamilyCase.Member m, String at, Map<String, Integer> ageByRef, List<Violation> errors) {
         if (m.accompaniedBy() != null) {
             Integer adultAge = ageByRef.get(m.accompaniedBy());
             if (adultAge == null || m.accompaniedBy().equals(m.personRef())) {
-                errors.add(new Violation(at + ".accompaniedBy", "must be the personRef of another member of this request"));
+                errors.add(new Violation(
+                        at + ".accompaniedBy", "must be the personRef of another member of this request"));
             } else if (adultAge < ADULT_AGE) {
-                errors.add(new Violation(at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
+                errors.add(new Violation(
+                        at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
             }
         }
         boolean minor = ageByRef.get(m.personRef()) < ADULT_AGE;
         if (minor && m.accompaniedBy() == null && m.guardian() == null) {
-            errors.add(new Violation(at + ".accompaniedBy",
+            errors.add(new Violation(
+                    at + ".accompaniedBy",
                     "a member under 18 on the deadline needs an accompanying adult member or a guardian"));
         }
     }

@@ -16,12 +16,30 @@ class SubmissionRulesTest {
 
     /** Never 31 December, so that a birth year alone leaves the age on the deadline open. */
     private static final LocalDate DEADLINE = LocalDate.now().plusMonths(6).withDayOfMonth(15);
+
     private static final PersonalData.Contact EMAIL = new PersonalData.Contact(null, "mother@example.org", null, null);
 
-    private static NewFamilyCase.Member member(String ref, String born, PersonalData.Contact contact, String accompaniedBy,
+    private static NewFamilyCase.Member member(
+            String ref,
+            String born,
+            PersonalData.Contact contact,
+            String accompaniedBy,
             PersonalData.Guardian guardian) {
-        return new NewFamilyCase.Member(ref, "Given", "Family", born, "FEMALE", Relationship.CHILD, "ER", "ET", "Shire",
-                contact, "ti", null, accompaniedBy, guardian);
+        return new NewFamilyCase.Member(
+                ref,
+                "Given",
+                "Family",
+                born,
+                "FEMALE",
+                Relationship.CHILD,
+                "ER",
+                "ET",
+                "Shire",
+                contact,
+                "ti",
+                null,
+                accompaniedBy,
+                guardian);
     }
 
     private static NewFamilyCase.Member adult(String ref) {
@@ -32,14 +50,19 @@ class SubmissionRulesTest {
         return member(ref, String.valueOf(LocalDate.now().getYear() - 8), null, accompaniedBy, null);
     }
 
-    private static NewFamilyCase family(SamplingCountry country, NewFamilyCase.AdHocLocation adHoc,
-            String preferredCentre, NewFamilyCase.Member... members) {
-        return new NewFamilyCase("IND-1", "V1", Priority.STANDARD, DEADLINE, country, adHoc, preferredCentre,
-                null, List.of(members));
+    private static NewFamilyCase family(
+            SamplingCountry country,
+            NewFamilyCase.AdHocLocation adHoc,
+            String preferredCentre,
+            NewFamilyCase.Member... members) {
+        return new NewFamilyCase(
+                "IND-1", "V1", Priority.STANDARD, DEADLINE, country, adHoc, preferredCentre, null, List.of(members));
     }
 
     private static List<String> paths(NewFamilyCase submission) {
-        return SubmissionRules.violations(submission).stream().map(Violation::path).toList();
+        return SubmissionRules.violations(submission).stream()
+                .map(Violation::path)
+                .toList();
     }
 
     @Test
@@ -61,14 +84,17 @@ class SubmissionRulesTest {
 
     @Test
     void personReferencesAreUniqueWithinARequest() {
-        assertEquals(List.of("$.members[1].personRef"), paths(family(SamplingCountry.ET, null, null, adult("M"), adult("M"))));
+        assertEquals(
+                List.of("$.members[1].personRef"),
+                paths(family(SamplingCountry.ET, null, null, adult("M"), adult("M"))));
     }
 
     @Test
     void aBirthDateIsNotInTheFuture() {
         NewFamilyCase.Member unborn = member("M", String.valueOf(LocalDate.now().getYear() + 1), EMAIL, null, null);
         // Not born yet also means a minor without company: both are said.
-        assertEquals(List.of("$.members[0].dateOfBirth", "$.members[0].accompaniedBy"),
+        assertEquals(
+                List.of("$.members[0].dateOfBirth", "$.members[0].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, unborn)));
     }
 
@@ -80,26 +106,35 @@ class SubmissionRulesTest {
 
     @Test
     void aMinorComesWithAnAdultMemberOrAGuardian() {
-        assertEquals(List.of("$.members[1].accompaniedBy"),
+        assertEquals(
+                List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, adult("M"), child("S", null))));
         PersonalData.Guardian escort = new PersonalData.Guardian("Escort", "UNHCR", null);
-        NewFamilyCase.Member withGuardian = member("S", String.valueOf(LocalDate.now().getYear() - 8), null, null, escort);
+        NewFamilyCase.Member withGuardian =
+                member("S", String.valueOf(LocalDate.now().getYear() - 8), null, null, escort);
         assertEquals(List.of(), paths(family(SamplingCountry.ET, null, null, adult("M"), withGuardian)));
     }
 
     @Test
     void theAccompanyingMemberIsAnotherMemberOfTheRequest() {
-        assertEquals(List.of("$.members[1].accompaniedBy"),
+        assertEquals(
+                List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, adult("M"), child("S", "NOBODY"))));
-        assertEquals(List.of("$.members[1].accompaniedBy"),
+        assertEquals(
+                List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, adult("M"), child("S", "S"))));
     }
 
     @Test
     void theAccompanyingMemberIsAnAdultOnTheDeadline() {
-        NewFamilyCase.Member teenager = member("T", String.valueOf(LocalDate.now().getYear() - 15), EMAIL, null,
+        NewFamilyCase.Member teenager = member(
+                "T",
+                String.valueOf(LocalDate.now().getYear() - 15),
+                EMAIL,
+                null,
                 new PersonalData.Guardian("Aunt", null, null));
-        assertEquals(List.of("$.members[1].accompaniedBy"),
+        assertEquals(
+                List.of("$.members[1].accompaniedBy"),
                 paths(family(SamplingCountry.ET, null, null, teenager, child("S", "T"))));
     }
 

@@ -49,7 +49,9 @@ public class AvailabilityTemplate extends PanacheEntityBase {
     }
 
     public boolean appliesOn(LocalDate day) {
-        return day.getDayOfWeek() == weekday() && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+        return day.getDayOfWeek() == weekday()
+                && !day.isBefore(validFrom)
+                && (validTo == null || !day.isAfter(validTo));
     }
 
     public static List<AvailabilityTemplate> forCentre(String centreCode) {

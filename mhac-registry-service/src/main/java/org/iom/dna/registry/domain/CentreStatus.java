@@ -1,5 +1,7 @@
 package org.iom.dna.registry.domain;
 
 public enum CentreStatus {
-    ACTIVE, SUSPENDED, CLOSED
+    ACTIVE,
+    SUSPENDED,
+    CLOSED
 }

@@ -46,7 +46,11 @@ public class Closure extends PanacheEntityBase {
     }
 
     public static List<Closure> affecting(Centre centre, LocalDate from, LocalDate to) {
-        return list("(centreCode = ?1 or country = ?2) and lastDay >= ?3 and firstDay <= ?4",
-                centre.code, centre.country, from, to);
+        return list(
+                "(centreCode = ?1 or country = ?2) and lastDay >= ?3 and firstDay <= ?4",
+                centre.code,
+                centre.country,
+                from,
+                to);
     }
 }

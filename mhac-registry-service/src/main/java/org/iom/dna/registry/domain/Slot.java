@@ -60,7 +60,6 @@ public class Slot extends PanacheEntityBase {
     public int version;
 
     public static List<Slot> between(String centreCode, LocalDate from, LocalDate to) {
-        return list("centreCode = ?1 and localDate >= ?2 and localDate <= ?3 order by startsAt",
-                centreCode, from, to);
+        return list("centreCode = ?1 and localDate >= ?2 and localDate <= ?3 order by startsAt", centreCode, from, to);
     }
 }

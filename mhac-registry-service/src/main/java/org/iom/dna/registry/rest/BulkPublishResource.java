@@ -35,9 +35,13 @@ import org.iom.dna.registry.service.SlotService;
  */
 @Path("/api/v1/centres/{code}/slots/$bulk-publish")
 @Authenticated
-@APIResponse(responseCode = "401", description = "No or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such centre",
+@APIResponse(
+        responseCode = "404",
+        description = "No such centre",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Slots")
 @SecurityRequirement(name = "keycloak")
@@ -63,13 +67,24 @@ public class BulkPublishResource {
     public Map<String, Object> manifest(@PathParam("code") String code, @Context UriInfo uri) {
         Centre centre = centre(code);
         String base = uri.getAbsolutePath().toString();
-        return ordered("transactionTime", Instant.now().toString(), "request", base,
-                "output", List.of(
+        return ordered(
+                "transactionTime",
+                Instant.now().toString(),
+                "request",
+                base,
+                "output",
+                List.of(
                         ordered("type", "Location", "url", base + "/locations.ndjson"),
                         ordered("type", "Schedule", "url", base + "/schedules.ndjson"),
-                        ordered("type", "Slot", "url", base + "/slots.ndjson",
-                                "extension", Map.of("state", List.of(centre.country)))),
-                "error", List.of());
+                        ordered(
+                                "type",
+                                "Slot",
+                                "url",
+                                base + "/slots.ndjson",
+                                "extension",
+                                Map.of("state", List.of(centre.country)))),
+                "error",
+                List.of());
     }
 
     @GET
@@ -78,9 +93,17 @@ public class BulkPublishResource {
     @Operation(summary = "The centre as a FHIR Location (ndjson)")
     public String locations(@PathParam("code") String code) {
         Centre c = centre(code);
-        return line(ordered("resourceType", "Location", "id", c.code, "name", c.name,
-                "address", ordered("city", c.city, "country", c.country, "text", c.address == null ? c.city : c.address),
-                "extension", List.of(ordered("url", "http://hl7.org/fhir/StructureDefinition/timezone", "valueCode", c.zone))));
+        return line(ordered(
+                "resourceType",
+                "Location",
+                "id",
+                c.code,
+                "name",
+                c.name,
+                "address",
+                ordered("city", c.city, "country", c.country, "text", c.address == null ? c.city : c.address),
+                "extension",
+                List.of(ordered("url", "http://hl7.org/fhir/StructureDefinition/timezone", "valueCode", c.zone))));
     }
 
     @GET
@@ -89,9 +112,15 @@ public class BulkPublishResource {
     @Operation(summary = "The centre's DNA-sampling Schedule (ndjson)")
     public String schedules(@PathParam("code") String code) {
         Centre c = centre(code);
-        return line(ordered("resourceType", "Schedule", "id", scheduleId(c),
-                "serviceType", List.of(Map.of("text", "DNA sampling for family reunification")),
-                "actor", List.of(Map.of("reference", "Location/" + c.code))));
+        return line(ordered(
+                "resourceType",
+                "Schedule",
+                "id",
+                scheduleId(c),
+                "serviceType",
+                List.of(Map.of("text", "DNA sampling for family reunification")),
+                "actor",
+                List.of(Map.of("reference", "Location/" + c.code))));
     }
 
     @GET
@@ -102,13 +131,22 @@ public class BulkPublishResource {
         Centre c = centre(code);
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         return slots.published(c, WEEKS).stream()
-                .map(s -> line(ordered("resourceType", "Slot", "id", s.id.toString(),
-                        "schedule", Map.of("reference", "Schedule/" + scheduleId(c)),
-                        "status", s.status == SlotStatus.OPEN && s.capacity > 0 ? "free" : "busy-unavailable",
-                        "start", iso.format(s.startsAt.atZone(c.zoneId())),
-                        "end", iso.format(s.endsAt.atZone(c.zoneId())),
-                        "extension", List.of(ordered("url", "https://dna-sampling.iom.example/fhir/capacity",
-                                "valueInteger", s.capacity)))))
+                .map(s -> line(ordered(
+                        "resourceType",
+                        "Slot",
+                        "id",
+                        s.id.toString(),
+                        "schedule",
+                        Map.of("reference", "Schedule/" + scheduleId(c)),
+                        "status",
+                        s.status == SlotStatus.OPEN && s.capacity > 0 ? "free" : "busy-unavailable",
+                        "start",
+                        iso.format(s.startsAt.atZone(c.zoneId())),
+                        "end",
+                        iso.format(s.endsAt.atZone(c.zoneId())),
+                        "extension",
+                        List.of(ordered(
+                                "url", "https://dna-sampling.iom.example/fhir/capacity", "valueInteger", s.capacity)))))
                 .collect(Collectors.joining());
     }
 

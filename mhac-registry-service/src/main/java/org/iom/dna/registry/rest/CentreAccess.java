@@ -47,7 +47,9 @@ public class CentreAccess {
     public Set<String> ownCentres() {
         Object claim = token.getClaim("centres");
         if (claim instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(Collectors.toSet());
+            return array.getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .collect(Collectors.toSet());
         }
         if (claim instanceof JsonString single) {
             return Set.of(single.getString());

@@ -16,25 +16,47 @@ import org.iom.dna.registry.service.CentreService;
 /** A centre as country offices create or replace it. */
 @Schema(name = "CentreRequest")
 public record CentreRequest(
-        @Schema(examples = "IOM MHAC Gondar") @NotBlank @Size(max = 200) String name,
-        @Schema(examples = "ET") @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
-        @Schema(examples = "Gondar") @NotBlank @Size(max = 100) String city,
+        @Schema(examples = "IOM MHAC Gondar") @NotBlank @Size(max = 200)
+        String name,
+
+        @Schema(examples = "ET") @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+        String country,
+
+        @Schema(examples = "Gondar") @NotBlank @Size(max = 100)
+        String city,
+
         boolean cityAssumed,
         @Size(max = 300) String address,
-        @Schema(description = "IANA time zone", examples = "Africa/Addis_Ababa") @NotBlank @ValidZone String zone,
+
+        @Schema(description = "IANA time zone", examples = "Africa/Addis_Ababa") @NotBlank @ValidZone
+        String zone,
+
         @Schema(description = "BCP 47 tags of languages with an interpreter on site", examples = "[\"am\", \"ti\"]")
-        @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag") String> languages,
+        @Size(max = 20)
+        List<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag") String>
+                languages,
+
         @NotNull CentreStatus status,
         @NotEmpty @Size(max = 7) List<@Valid @NotNull Day> workingWeek) {
 
     @Schema(name = "WorkingDay")
-    public record Day(@Schema(examples = "THURSDAY") @NotNull DayOfWeek dayOfWeek,
+    public record Day(
+            @Schema(examples = "THURSDAY") @NotNull DayOfWeek dayOfWeek,
             @Schema(examples = "08:00:00") @NotNull LocalTime opens,
-            @Schema(examples = "12:30:00") @NotNull LocalTime closes) {
-    }
+            @Schema(examples = "12:30:00") @NotNull LocalTime closes) {}
 
     CentreService.Details toDetails() {
-        return new CentreService.Details(name, country, city, cityAssumed, address, zone, languages, status,
-                workingWeek.stream().map(d -> new CentreService.Day(d.dayOfWeek(), d.opens(), d.closes())).toList());
+        return new CentreService.Details(
+                name,
+                country,
+                city,
+                cityAssumed,
+                address,
+                zone,
+                languages,
+                status,
+                workingWeek.stream()
+                        .map(d -> new CentreService.Day(d.dayOfWeek(), d.opens(), d.closes()))
+                        .toList());
     }
 }

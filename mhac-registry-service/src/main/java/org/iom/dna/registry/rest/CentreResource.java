@@ -32,7 +32,9 @@ import org.iom.dna.registry.service.CentreService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Centres", description = "MHACs and ad-hoc locations, their zones and working weeks")
 @SecurityRequirement(name = "keycloak")
-@APIResponse(responseCode = "401", description = "No or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CentreResource {
 
@@ -57,7 +59,9 @@ public class CentreResource {
     @GET
     @Authenticated
     @Operation(summary = "List all centres with their zone and working week")
-    @APIResponse(responseCode = "200", description = "The centres",
+    @APIResponse(
+            responseCode = "200",
+            description = "The centres",
             content = @Content(schema = @Schema(implementation = CentreView[].class)))
     public List<CentreView> list() {
         return centres.all().stream().map(CentreView::of).toList();
@@ -67,41 +71,70 @@ public class CentreResource {
     @Path("/{code}")
     @Authenticated
     @Operation(summary = "Read one centre; its ETag is what a change must send in If-Match")
-    @APIResponse(responseCode = "200", description = "The centre",
+    @APIResponse(
+            responseCode = "200",
+            description = "The centre",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "404", description = "No such centre",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
         Centre centre = centres.get(code);
-        return Response.ok(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
+        return Response.ok(CentreView.of(centre))
+                .tag(Versions.tag(centre.version))
+                .build();
     }
 
     @PUT
     @Path("/{code}")
     @RolesAllowed({"country-office", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a centre, or replace its details (then If-Match is required)",
-            description = "Suspending or closing a centre withdraws its future slots; the scheduler moves the families booked there.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CentreRequest.class),
-            examples = @ExampleObject(name = "tehran", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @Operation(
+            summary = "Create a centre, or replace its details (then If-Match is required)",
+            description =
+                    "Suspending or closing a centre withdraws its future slots; the scheduler moves the families booked there.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CentreRequest.class),
+                            examples = @ExampleObject(name = "tehran", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid details",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid details",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only country offices and admins manage centres",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only country offices and admins manage centres",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The centre changed since you read it",
+    @APIResponse(
+            responseCode = "412",
+            description = "The centre changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing for an existing centre",
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing for an existing centre",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CentreRequest body) {
+    public Response put(
+            @PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CentreRequest body) {
         boolean exists = centres.exists(code);
-        Centre centre = exists ? centres.update(code, Versions.required(ifMatch), body.toDetails())
+        Centre centre = exists
+                ? centres.update(code, Versions.required(ifMatch), body.toDetails())
                 : centres.create(code, body.toDetails());
-        Response.ResponseBuilder response = exists ? Response.ok() : Response.created(URI.create("/api/v1/centres/" + code));
-        return response.entity(CentreView.of(centre)).tag(Versions.tag(centre.version)).build();
+        Response.ResponseBuilder response =
+                exists ? Response.ok() : Response.created(URI.create("/api/v1/centres/" + code));
+        return response.entity(CentreView.of(centre))
+                .tag(Versions.tag(centre.version))
+                .build();
     }
 }

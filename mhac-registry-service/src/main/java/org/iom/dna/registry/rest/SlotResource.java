@@ -43,17 +43,23 @@ import org.iom.dna.registry.service.SlotService;
 @Tag(name = "Slots", description = "When a centre can take people")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"mhac-staff", "country-office", "admin"})
-@APIResponse(responseCode = "401", description = "No or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such centre or slot, or not one of yours",
+@APIResponse(
+        responseCode = "404",
+        description = "No such centre or slot, or not one of yours",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SlotResource {
 
     /** Longest range one slot listing may span, so a careless query cannot load a year. */
-
     private final CentreAccess access;
+
     private final CentreService centres;
     private final SlotService slots;
     private final SlotGenerationService generation;
@@ -68,19 +74,27 @@ public class SlotResource {
     @GET
     @Path("/slots")
     @Operation(summary = "List a centre's slots between two local dates (inclusive); default: the coming week")
-    @APIResponse(responseCode = "200", description = "The slots, earliest first",
+    @APIResponse(
+            responseCode = "200",
+            description = "The slots, earliest first",
             content = @Content(schema = @Schema(implementation = SlotView[].class)))
-    @APIResponse(responseCode = "400", description = "Bad date range",
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad date range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SlotView> list(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
-        return slots.between(ownCentre(code), from, to).stream().map(SlotView::of).toList();
+    public List<SlotView> list(
+            @PathParam("code") String code, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        return slots.between(ownCentre(code), from, to).stream()
+                .map(SlotView::of)
+                .toList();
     }
 
     @GET
     @Path("/slots/{id: [0-9a-fA-F-]{36}}")
     @Operation(summary = "Read one slot; its ETag is what a change must send in If-Match")
-    @APIResponse(responseCode = "200", description = "The slot",
+    @APIResponse(
+            responseCode = "200",
+            description = "The slot",
             content = @Content(schema = @Schema(implementation = SlotView.class)))
     public Response get(@PathParam("code") String code, @PathParam("id") UUID id) {
         ownCentre(code);
@@ -92,40 +106,74 @@ public class SlotResource {
     @Path("/slots")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a slot by hand (ad hoc), in the centre's local time")
-    @RequestBody(content = @Content(schema = @Schema(implementation = SlotDtos.Creation.class),
-            examples = @ExampleObject(name = "afternoon", value = "{\"localDate\": \"2027-01-12\", \"localStart\": \"14:00:00\", \"minutes\": 30, \"capacity\": 3}")))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SlotDtos.Creation.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "afternoon",
+                                            value =
+                                                    "{\"localDate\": \"2027-01-12\", \"localStart\": \"14:00:00\", \"minutes\": 30, \"capacity\": 3}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = SlotView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid: in the past, a time the clocks skip, out of bounds",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid: in the past, a time the clocks skip, out of bounds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A closure covers the day, or a slot starts then already",
+    @APIResponse(
+            responseCode = "409",
+            description = "A closure covers the day, or a slot starts then already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("code") String code, @Valid @NotNull SlotDtos.Creation body, @Context UriInfo uri) {
         ownCentre(code);
         Slot slot = slots.addAdHoc(code, body.localDate(), body.localStart(), body.minutes(), body.capacity());
-        return Response.created(uri.getAbsolutePathBuilder().path(slot.id.toString()).build())
-                .tag(Versions.tag(slot.version)).entity(SlotView.of(slot)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(slot.id.toString()).build())
+                .tag(Versions.tag(slot.version))
+                .entity(SlotView.of(slot))
+                .build();
     }
 
     @PATCH
     @Path("/slots/{id: [0-9a-fA-F-]{36}}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a slot's capacity, or block or unblock it",
-            description = "Send the ETag you read in If-Match. The scheduler moves families whose booking no longer fits.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = SlotDtos.Change.class),
-            examples = @ExampleObject(name = "cut", value = "{\"capacity\": 1}")))
-    @APIResponse(responseCode = "200", description = "The slot after the change, with its new ETag",
+    @Operation(
+            summary = "Change a slot's capacity, or block or unblock it",
+            description =
+                    "Send the ETag you read in If-Match. The scheduler moves families whose booking no longer fits.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SlotDtos.Change.class),
+                            examples = @ExampleObject(name = "cut", value = "{\"capacity\": 1}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The slot after the change, with its new ETag",
             content = @Content(schema = @Schema(implementation = SlotView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid capacity or status",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid capacity or status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slot is withdrawn",
+    @APIResponse(
+            responseCode = "409",
+            description = "The slot is withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The slot changed since you read it",
+    @APIResponse(
+            responseCode = "412",
+            description = "The slot changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response change(@PathParam("code") String code, @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SlotDtos.Change body) {
+    public Response change(
+            @PathParam("code") String code,
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SlotDtos.Change body) {
         ownCentre(code);
         Slot slot = slots.change(code, id, Versions.required(ifMatch), body.capacity(), body.status());
         return Response.ok(SlotView.of(slot)).tag(Versions.tag(slot.version)).build();
@@ -134,7 +182,9 @@ public class SlotResource {
     @POST
     @Path("/days/{date}/block")
     @Operation(summary = "Block every open slot of one local day")
-    @APIResponse(responseCode = "200", description = "How many slots were blocked",
+    @APIResponse(
+            responseCode = "200",
+            description = "How many slots were blocked",
             content = @Content(schema = @Schema(implementation = SlotDtos.DayResult.class)))
     public SlotDtos.DayResult blockDay(@PathParam("code") String code, @PathParam("date") LocalDate date) {
         ownCentre(code);
@@ -144,7 +194,9 @@ public class SlotResource {
     @POST
     @Path("/days/{date}/unblock")
     @Operation(summary = "Unblock every blocked slot of one local day")
-    @APIResponse(responseCode = "200", description = "How many slots were unblocked",
+    @APIResponse(
+            responseCode = "200",
+            description = "How many slots were unblocked",
             content = @Content(schema = @Schema(implementation = SlotDtos.DayResult.class)))
     public SlotDtos.DayResult unblockDay(@PathParam("code") String code, @PathParam("date") LocalDate date) {
         ownCentre(code);
@@ -155,16 +207,17 @@ public class SlotResource {
     @Path("/slot-generation")
     @RolesAllowed({"country-office", "admin"})
     @Operation(summary = "Generate the centre's missing slots now (idempotent); default range: today to the horizon")
-    @APIResponse(responseCode = "200", description = "How many slots were created",
+    @APIResponse(
+            responseCode = "200",
+            description = "How many slots were created",
             content = @Content(schema = @Schema(implementation = GenerationResult.class)))
-    public GenerationResult generate(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
+    public GenerationResult generate(
+            @PathParam("code") String code, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         ownCentre(code);
         return new GenerationResult(code, generation.generate(code, from, to));
     }
 
-    public record GenerationResult(String centreCode, int created) {
-    }
+    public record GenerationResult(String centreCode, int created) {}
 
     private Centre ownCentre(String code) {
         access.require(code);

@@ -38,28 +38,46 @@ import org.iom.dna.registry.service.TemplateService;
 @Tag(name = "Availability templates", description = "Weekly rules from which slots are generated")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"mhac-staff", "country-office", "admin"})
-@APIResponse(responseCode = "401", description = "No or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such centre or template, or not yours",
+@APIResponse(
+        responseCode = "404",
+        description = "No such centre or template, or not yours",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TemplateResource {
 
     @Schema(name = "AvailabilityTemplate")
-    public record TemplateView(UUID id, DayOfWeek dayOfWeek, LocalTime starts, LocalTime ends, int slotMinutes,
-            int capacity, LocalDate validFrom, LocalDate validTo) {
+    public record TemplateView(
+            UUID id,
+            DayOfWeek dayOfWeek,
+            LocalTime starts,
+            LocalTime ends,
+            int slotMinutes,
+            int capacity,
+            LocalDate validFrom,
+            LocalDate validTo) {
 
         static TemplateView of(AvailabilityTemplate t) {
-            return new TemplateView(t.id, t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity, t.validFrom, t.validTo);
+            return new TemplateView(
+                    t.id, t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity, t.validFrom, t.validTo);
         }
     }
 
     @Schema(name = "AvailabilityTemplateRequest")
-    public record TemplateRequest(@NotNull DayOfWeek dayOfWeek, @NotNull LocalTime starts, @NotNull LocalTime ends,
-            @NotNull @Min(5) @Max(240) Integer slotMinutes, @NotNull @Min(1) @Max(50) Integer capacity,
-            @NotNull LocalDate validFrom, LocalDate validTo) {
-    }
+    public record TemplateRequest(
+            @NotNull DayOfWeek dayOfWeek,
+            @NotNull LocalTime starts,
+            @NotNull LocalTime ends,
+            @NotNull @Min(5) @Max(240) Integer slotMinutes,
+            @NotNull @Min(1) @Max(50) Integer capacity,
+            @NotNull LocalDate validFrom,
+            LocalDate validTo) {}
 
     private final CentreAccess access;
     private final TemplateService templates;
@@ -71,7 +89,9 @@ public class TemplateResource {
 
     @GET
     @Operation(summary = "The centre's weekly availability rules")
-    @APIResponse(responseCode = "200", description = "The templates",
+    @APIResponse(
+            responseCode = "200",
+            description = "The templates",
             content = @Content(schema = @Schema(implementation = TemplateView[].class)))
     public List<TemplateView> list(@PathParam("code") String code) {
         access.require(code);
@@ -81,12 +101,23 @@ public class TemplateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a weekly rule; slots follow at the next generation")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TemplateRequest.class), examples = @ExampleObject(
-            name = "thursday-morning", value = "{\"dayOfWeek\": \"THURSDAY\", \"starts\": \"08:30:00\", \"ends\": \"12:00:00\","
-                    + " \"slotMinutes\": 30, \"capacity\": 2, \"validFrom\": \"2027-01-01\"}")))
-    @APIResponse(responseCode = "201", description = "Created",
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TemplateRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "thursday-morning",
+                                            value =
+                                                    "{\"dayOfWeek\": \"THURSDAY\", \"starts\": \"08:30:00\", \"ends\": \"12:00:00\","
+                                                            + " \"slotMinutes\": 30, \"capacity\": 2, \"validFrom\": \"2027-01-01\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid, or outside the centre's opening hours",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid, or outside the centre's opening hours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("code") String code, @Valid @NotNull TemplateRequest body) {
         access.require(code);
@@ -101,7 +132,8 @@ public class TemplateResource {
         t.validTo = body.validTo();
         AvailabilityTemplate saved = templates.add(t);
         return Response.created(URI.create("/api/v1/centres/" + code + "/templates/" + saved.id))
-                .entity(TemplateView.of(saved)).build();
+                .entity(TemplateView.of(saved))
+                .build();
     }
 
     @DELETE

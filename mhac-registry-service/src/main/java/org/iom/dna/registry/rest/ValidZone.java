@@ -24,7 +24,8 @@ public @interface ValidZone {
     class Validator implements ConstraintValidator<ValidZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (value.contains("/") && ZoneId.getAvailableZoneIds().contains(value));
+            return value == null
+                    || (value.contains("/") && ZoneId.getAvailableZoneIds().contains(value));
         }
     }
 }

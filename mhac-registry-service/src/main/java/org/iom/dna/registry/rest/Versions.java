@@ -6,8 +6,7 @@ import org.iom.dna.platform.domain.PreconditionFailed;
 /** ETag / If-Match for optimistic locking: the ETag is the row's version. */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     static EntityTag tag(int version) {
         return new EntityTag(Integer.toString(version));

@@ -38,12 +38,18 @@ public class CentreService {
         this.slotEvents = slotEvents;
     }
 
-    public record Day(DayOfWeek dayOfWeek, LocalTime opens, LocalTime closes) {
-    }
+    public record Day(DayOfWeek dayOfWeek, LocalTime opens, LocalTime closes) {}
 
-    public record Details(String name, String country, String city, boolean cityAssumed, String address, String zone,
-            List<String> languages, CentreStatus status, List<Day> workingWeek) {
-    }
+    public record Details(
+            String name,
+            String country,
+            String city,
+            boolean cityAssumed,
+            String address,
+            String zone,
+            List<String> languages,
+            CentreStatus status,
+            List<Day> workingWeek) {}
 
     /** Whether a centre has this code. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -61,7 +67,9 @@ public class CentreService {
     /** Every centre, by code. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Centre> all() {
-        return Centre.<Centre>listAll().stream().sorted((a, b) -> a.code.compareTo(b.code)).toList();
+        return Centre.<Centre>listAll().stream()
+                .sorted((a, b) -> a.code.compareTo(b.code))
+                .toList();
     }
 
     /** @throws org.iom.dna.platform.domain.NotFound if there is no such centre */
@@ -74,8 +82,11 @@ public class CentreService {
     public Centre create(String code, Details details) {
         requireCountryPrefix(code, details);
         if (Centre.findById(code) != null) {
-            throw new Conflict("centre-exists", "The centre code is taken",
-                    "centre " + code + " exists already", java.net.URI.create("/api/v1/centres/" + code));
+            throw new Conflict(
+                    "centre-exists",
+                    "The centre code is taken",
+                    "centre " + code + " exists already",
+                    java.net.URI.create("/api/v1/centres/" + code));
         }
         Centre centre = new Centre();
         centre.code = code;
@@ -92,17 +103,21 @@ public class CentreService {
         requireCountryPrefix(code, details);
         Centre centre = Centre.require(code);
         if (centre.version != expectedVersion) {
-            throw PreconditionFailed.stale("The centre changed since you read it",
+            throw PreconditionFailed.stale(
+                    "The centre changed since you read it",
                     "read the centre again and repeat the change against its current version");
         }
         if (!centre.country.equals(details.country())) {
-            throw new InvalidRequest(List.of(new Violation("$.country",
-                    "a centre cannot move to another country; create a new centre")));
+            throw new InvalidRequest(List.of(
+                    new Violation("$.country", "a centre cannot move to another country; create a new centre")));
         }
         if (!centre.zone.equals(details.zone())
                 && Slot.count("centreCode = ?1 and startsAt > ?2", code, Instant.now()) > 0) {
-            throw new Conflict("zone-in-use", "The centre has future slots in its current zone",
-                    "suspend the centre (withdrawing its slots) before correcting its time zone", null);
+            throw new Conflict(
+                    "zone-in-use",
+                    "The centre has future slots in its current zone",
+                    "suspend the centre (withdrawing its slots) before correcting its time zone",
+                    null);
         }
         CentreStatus before = centre.status;
         apply(centre, details);
@@ -141,8 +156,10 @@ public class CentreService {
     /** A shorter working week (e.g. a new weekend rule) withdraws the future slots that now fall outside it. */
     private void withdrawOutsideWorkingWeek(List<Day> week, List<Slot> future) {
         for (Slot slot : future) {
-            boolean inside = week.stream().anyMatch(d -> d.dayOfWeek() == slot.localDate.getDayOfWeek()
-                    && !slot.localStart.isBefore(d.opens()) && !slot.localEnd.isAfter(d.closes()));
+            boolean inside = week.stream()
+                    .anyMatch(d -> d.dayOfWeek() == slot.localDate.getDayOfWeek()
+                            && !slot.localStart.isBefore(d.opens())
+                            && !slot.localEnd.isAfter(d.closes()));
             if (!inside) {
                 slotEvents.withdraw(slot, "CALENDAR_CHANGED");
             }
@@ -175,7 +192,10 @@ public class CentreService {
     }
 
     private void publish(Centre c) {
-        outbox.publish(Topics.SLOTS, c.code, CentreChangedV1.TYPE,
+        outbox.publish(
+                Topics.SLOTS,
+                c.code,
+                CentreChangedV1.TYPE,
                 new CentreChangedV1(c.code, c.name, c.country, c.city, c.zone, c.status.name(), Instant.now()));
     }
 }

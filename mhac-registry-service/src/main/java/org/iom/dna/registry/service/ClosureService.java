@@ -38,8 +38,7 @@ public class ClosureService {
     }
 
     /** @param slotsWithdrawn how many slots the change withdrew */
-    public record Result(Closure closure, int slotsWithdrawn) {
-    }
+    public record Result(Closure closure, int slotsWithdrawn) {}
 
     @Transactional
     public Result create(Closure closure) {
@@ -106,12 +105,14 @@ public class ClosureService {
         StringBuilder query = new StringBuilder("lastDay >= :from and firstDay <= :to");
         Map<String, Object> parameters = new HashMap<>(Map.of("from", from, "to", to));
         if (country != null) {
-            query.append(" and (country = :country or centreCode in (select c.code from Centre c where c.country = :country))");
+            query.append(
+                    " and (country = :country or centreCode in (select c.code from Centre c where c.country = :country))");
             parameters.put("country", country);
         }
         if (centreCode != null) {
             // A centre is closed by its own closures and by those of its whole country.
-            query.append(" and (centreCode = :centre or country = (select c.country from Centre c where c.code = :centre))");
+            query.append(
+                    " and (centreCode = :centre or country = (select c.country from Centre c where c.code = :centre))");
             parameters.put("centre", centreCode);
         }
         return Closure.list(query + " order by firstDay, id", parameters);
@@ -127,8 +128,10 @@ public class ClosureService {
                     .anyMatch(c -> c.covers(slot.localDate));
             if (closed) {
                 withdrawn += events.withdraw(slot, "CLOSURE") ? 1 : 0;
-            } else if (slot.status == SlotStatus.WITHDRAWN && "CLOSURE".equals(slot.withdrawnReason)
-                    && centre.status == CentreStatus.ACTIVE && slot.startsAt.isAfter(Instant.now())) {
+            } else if (slot.status == SlotStatus.WITHDRAWN
+                    && "CLOSURE".equals(slot.withdrawnReason)
+                    && centre.status == CentreStatus.ACTIVE
+                    && slot.startsAt.isAfter(Instant.now())) {
                 slot.status = SlotStatus.OPEN;
                 slot.withdrawnReason = null;
                 events.opened(centre, slot);
@@ -145,10 +148,17 @@ public class ClosureService {
 
     private static List<Slot> affectedSlots(Closure closure) {
         if (closure.centreCode != null) {
-            return Slot.list("centreCode = ?1 and localDate >= ?2 and localDate <= ?3",
-                    closure.centreCode, closure.firstDay, closure.lastDay);
+            return Slot.list(
+                    "centreCode = ?1 and localDate >= ?2 and localDate <= ?3",
+                    closure.centreCode,
+                    closure.firstDay,
+                    closure.lastDay);
         }
-        return Slot.list("centreCode in (select c.code from Centre c where c.country = ?1)"
-                + " and localDate >= ?2 and localDate <= ?3", closure.country, closure.firstDay, closure.lastDay);
+        return Slot.list(
+                "centreCode in (select c.code from Centre c where c.country = ?1)"
+                        + " and localDate >= ?2 and localDate <= ?3",
+                closure.country,
+                closure.firstDay,
+                closure.lastDay);
     }
 }

@@ -22,12 +22,27 @@ public class SlotEvents {
     }
 
     public void opened(Centre centre, Slot slot) {
-        outbox.publish(Topics.SLOTS, centre.code, SlotOpenedV1.TYPE, new SlotOpenedV1(slot.id, centre.code,
-                centre.country, centre.zone, slot.localDate, slot.localStart, slot.startsAt, slot.endsAt, slot.capacity));
+        outbox.publish(
+                Topics.SLOTS,
+                centre.code,
+                SlotOpenedV1.TYPE,
+                new SlotOpenedV1(
+                        slot.id,
+                        centre.code,
+                        centre.country,
+                        centre.zone,
+                        slot.localDate,
+                        slot.localStart,
+                        slot.startsAt,
+                        slot.endsAt,
+                        slot.capacity));
     }
 
     public void changed(Slot slot) {
-        outbox.publish(Topics.SLOTS, slot.centreCode, SlotChangedV1.TYPE,
+        outbox.publish(
+                Topics.SLOTS,
+                slot.centreCode,
+                SlotChangedV1.TYPE,
                 new SlotChangedV1(slot.id, slot.centreCode, slot.capacity, slot.status.name(), Instant.now()));
     }
 
@@ -38,7 +53,10 @@ public class SlotEvents {
         }
         slot.status = SlotStatus.WITHDRAWN;
         slot.withdrawnReason = reason;
-        outbox.publish(Topics.SLOTS, slot.centreCode, SlotWithdrawnV1.TYPE,
+        outbox.publish(
+                Topics.SLOTS,
+                slot.centreCode,
+                SlotWithdrawnV1.TYPE,
                 new SlotWithdrawnV1(slot.id, slot.centreCode, reason, Instant.now()));
         return true;
     }

@@ -40,8 +40,7 @@ public class SlotGenerationService {
     private final Period horizon;
     private final boolean generateOnStart;
 
-    SlotGenerationService(SlotEvents events,
-            RegistryConfig config) {
+    SlotGenerationService(SlotEvents events, RegistryConfig config) {
         this.events = events;
         this.horizon = config.slots().horizon();
         this.generateOnStart = config.slots().generateOnStart();
@@ -59,8 +58,8 @@ public class SlotGenerationService {
     }
 
     public void generateAll() {
-        List<String> codes = QuarkusTransaction.requiringNew().call(() ->
-                Centre.active().stream().map(c -> c.code).toList());
+        List<String> codes = QuarkusTransaction.requiringNew()
+                .call(() -> Centre.active().stream().map(c -> c.code).toList());
         int created = 0;
         for (String code : codes) {
             created += QuarkusTransaction.requiringNew().call(() -> generate(code, null, null));
@@ -95,23 +94,24 @@ public class SlotGenerationService {
     }
 
     /** The slots the centre's working week, templates and closures call for between two days. */
-    private static List<SlotGenerator.PlannedSlot> plan(Centre centre, LocalDate first, LocalDate last,
-            List<Closure> closures) {
+    private static List<SlotGenerator.PlannedSlot> plan(
+            Centre centre, LocalDate first, LocalDate last, List<Closure> closures) {
         Map<DayOfWeek, SlotGenerator.Hours> week = OpeningHours.forCentre(centre.code).stream()
                 .collect(Collectors.toMap(OpeningHours::dayOfWeek, h -> new SlotGenerator.Hours(h.opens, h.closes)));
         List<SlotGenerator.Rule> rules = AvailabilityTemplate.forCentre(centre.code).stream()
-                .map(t -> new SlotGenerator.Rule(t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity,
-                        t.validFrom, t.validTo))
+                .map(t -> new SlotGenerator.Rule(
+                        t.weekday(), t.starts, t.ends, t.slotMinutes, t.capacity, t.validFrom, t.validTo))
                 .toList();
-        return SlotGenerator.plan(centre.zoneId(), week, rules,
-                day -> closures.stream().anyMatch(c -> c.covers(day)), first, last);
+        return SlotGenerator.plan(
+                centre.zoneId(), week, rules, day -> closures.stream().anyMatch(c -> c.covers(day)), first, last);
     }
 
     /**
      * Withdraws existing slots on days closed since they were made (also holiday data added by a
      * migration), and returns when the existing slots start, so that none is made twice.
      */
-    private Set<Instant> withdrawClosedAndCollect(Centre centre, LocalDate first, LocalDate last, List<Closure> closures) {
+    private Set<Instant> withdrawClosedAndCollect(
+            Centre centre, LocalDate first, LocalDate last, List<Closure> closures) {
         Set<Instant> existing = new HashSet<>();
         for (Slot slot : Slot.between(centre.code, first, last)) {
             existing.add(slot.startsAt);

@@ -23,23 +23,33 @@ import java.util.function.Predicate;
 public final class SlotGenerator {
 
     /** A weekly rule, as far as generation needs it. */
-    public record Rule(DayOfWeek weekday, LocalTime starts, LocalTime ends, int slotMinutes, int capacity,
-            LocalDate validFrom, LocalDate validTo) {
+    public record Rule(
+            DayOfWeek weekday,
+            LocalTime starts,
+            LocalTime ends,
+            int slotMinutes,
+            int capacity,
+            LocalDate validFrom,
+            LocalDate validTo) {
 
         boolean appliesOn(LocalDate day) {
-            return day.getDayOfWeek() == weekday && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+            return day.getDayOfWeek() == weekday
+                    && !day.isBefore(validFrom)
+                    && (validTo == null || !day.isAfter(validTo));
         }
     }
 
-    public record Hours(LocalTime opens, LocalTime closes) {
-    }
+    public record Hours(LocalTime opens, LocalTime closes) {}
 
-    public record PlannedSlot(LocalDate localDate, LocalTime localStart, LocalTime localEnd,
-            ZonedDateTime startsAt, ZonedDateTime endsAt, int capacity) {
-    }
+    public record PlannedSlot(
+            LocalDate localDate,
+            LocalTime localStart,
+            LocalTime localEnd,
+            ZonedDateTime startsAt,
+            ZonedDateTime endsAt,
+            int capacity) {}
 
-    private SlotGenerator() {
-    }
+    private SlotGenerator() {}
 
     /**
      * @param workingWeek opening hours per open weekday; a weekday missing here is a day off
@@ -47,8 +57,13 @@ public final class SlotGenerator {
      * @param from first local date (inclusive)
      * @param to last local date (inclusive)
      */
-    public static List<PlannedSlot> plan(ZoneId zone, Map<DayOfWeek, Hours> workingWeek, List<Rule> rules,
-            Predicate<LocalDate> closed, LocalDate from, LocalDate to) {
+    public static List<PlannedSlot> plan(
+            ZoneId zone,
+            Map<DayOfWeek, Hours> workingWeek,
+            List<Rule> rules,
+            Predicate<LocalDate> closed,
+            LocalDate from,
+            LocalDate to) {
         List<PlannedSlot> slots = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Hours hours = workingWeek.get(day.getDayOfWeek());

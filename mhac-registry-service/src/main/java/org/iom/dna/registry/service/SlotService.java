@@ -56,7 +56,8 @@ public class SlotService {
     public List<Slot> published(Centre centre, int weeks) {
         LocalDate today = LocalDate.now(centre.zoneId());
         return Slot.between(centre.code, today, today.plusWeeks(weeks)).stream()
-                .filter(s -> s.status != SlotStatus.WITHDRAWN).toList();
+                .filter(s -> s.status != SlotStatus.WITHDRAWN)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,20 +72,25 @@ public class SlotService {
     @Transactional
     public Slot addAdHoc(String centreCode, LocalDate day, LocalTime start, int minutes, int capacity) {
         Centre centre = Centre.require(centreCode);
-        ZonedDateTime startsAt = SlotGenerator.at(centre.zoneId(), day.atTime(start)).orElseThrow(() -> invalid("$.localStart",
-                "does not exist on that day in " + centre.zone + " (clocks skip it)"));
-        ZonedDateTime endsAt = SlotGenerator.at(centre.zoneId(), day.atTime(start).plusMinutes(minutes)).orElseThrow(() ->
-                invalid("$.minutes", "the slot would end at a time the clocks skip"));
+        ZonedDateTime startsAt = SlotGenerator.at(centre.zoneId(), day.atTime(start))
+                .orElseThrow(() ->
+                        invalid("$.localStart", "does not exist on that day in " + centre.zone + " (clocks skip it)"));
+        ZonedDateTime endsAt = SlotGenerator.at(
+                        centre.zoneId(), day.atTime(start).plusMinutes(minutes))
+                .orElseThrow(() -> invalid("$.minutes", "the slot would end at a time the clocks skip"));
         if (!startsAt.toInstant().isAfter(Instant.now())) {
             throw invalid("$.localDate", "the slot must start in the future");
         }
         if (Closure.affecting(centre, day, day).stream().anyMatch(c -> c.covers(day))) {
-            throw new Conflict("closed-day", "The centre is closed that day",
-                    "a closure covers " + day + "; remove it first", null);
+            throw new Conflict(
+                    "closed-day",
+                    "The centre is closed that day",
+                    "a closure covers " + day + "; remove it first",
+                    null);
         }
         if (Slot.count("centreCode = ?1 and startsAt = ?2", centreCode, startsAt.toInstant()) > 0) {
-            throw new Conflict("slot-exists", "A slot already starts then",
-                    "change the existing slot's capacity instead", null);
+            throw new Conflict(
+                    "slot-exists", "A slot already starts then", "change the existing slot's capacity instead", null);
         }
         Slot slot = new Slot();
         slot.id = UUID.randomUUID();
@@ -112,12 +118,13 @@ public class SlotService {
     public Slot change(String centreCode, UUID id, int expectedVersion, Integer capacity, SlotStatus status) {
         Slot slot = find(centreCode, id);
         if (slot.version != expectedVersion) {
-            throw PreconditionFailed.stale("The slot changed since you read it",
+            throw PreconditionFailed.stale(
+                    "The slot changed since you read it",
                     "read the slot again and repeat the change against its current version");
         }
         if (slot.status == SlotStatus.WITHDRAWN) {
-            throw new Conflict("slot-withdrawn", "The slot is withdrawn",
-                    "a closure or the centre's status withdrew it", null);
+            throw new Conflict(
+                    "slot-withdrawn", "The slot is withdrawn", "a closure or the centre's status withdrew it", null);
         }
         if (status == SlotStatus.WITHDRAWN) {
             throw invalid("$.status", "must be OPEN or BLOCKED; add a closure to withdraw slots");

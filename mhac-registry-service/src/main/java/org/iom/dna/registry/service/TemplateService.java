@@ -25,10 +25,11 @@ public class TemplateService {
         }
         boolean workingDay = OpeningHours.forCentre(template.centreCode).stream()
                 .anyMatch(h -> h.key.dayOfWeek == template.dayOfWeek
-                        && !template.starts.isBefore(h.opens) && !template.ends.isAfter(h.closes));
+                        && !template.starts.isBefore(h.opens)
+                        && !template.ends.isAfter(h.closes));
         if (!workingDay) {
-            throw new InvalidRequest(List.of(new Violation("$.dayOfWeek",
-                    "the centre is not open for the whole of this time on that weekday")));
+            throw new InvalidRequest(List.of(
+                    new Violation("$.dayOfWeek", "the centre is not open for the whole of this time on that weekday")));
         }
         if (template.validTo != null && template.validTo.isBefore(template.validFrom)) {
             throw new InvalidRequest(List.of(new Violation("$.validTo", "must not be before validFrom")));

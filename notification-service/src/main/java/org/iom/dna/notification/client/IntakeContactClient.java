@@ -16,6 +16,8 @@ public interface IntakeContactClient {
 
     @GET
     @Path("/{id}/members/{personRef}/contact")
-    MemberContact contact(@PathParam("id") UUID requestId, @PathParam("personRef") String personRef,
+    MemberContact contact(
+            @PathParam("id") UUID requestId,
+            @PathParam("personRef") String personRef,
             @QueryParam("purpose") String purpose);
 }

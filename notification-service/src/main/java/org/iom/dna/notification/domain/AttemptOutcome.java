@@ -5,5 +5,8 @@ package org.iom.dna.notification.domain;
  * attempt failed and the member is reported unreachable.
  */
 public enum AttemptOutcome {
-    SENT, NO_CHANNEL, FAILED, GAVE_UP
+    SENT,
+    NO_CHANNEL,
+    FAILED,
+    GAVE_UP
 }

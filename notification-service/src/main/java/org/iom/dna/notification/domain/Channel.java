@@ -1,5 +1,6 @@
 package org.iom.dna.notification.domain;
 
 public enum Channel {
-    EMAIL, SMS
+    EMAIL,
+    SMS
 }

@@ -5,5 +5,9 @@ package org.iom.dna.notification.domain;
  * appointment was cancelled or moved before the message went out.
  */
 public enum DeliveryStatus {
-    PENDING, SENT, FAILED, NO_CHANNEL, CANCELLED
+    PENDING,
+    SENT,
+    FAILED,
+    NO_CHANNEL,
+    CANCELLED
 }

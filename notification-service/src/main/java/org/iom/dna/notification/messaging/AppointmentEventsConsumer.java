@@ -38,7 +38,8 @@ public class AppointmentEventsConsumer implements EventHandler {
     public void apply(IncomingEvent event) {
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
-            case AppointmentCancelledV1.TYPE -> deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
+            case AppointmentCancelledV1.TYPE ->
+                deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             default -> {
                 // Waitlist and attendance events need no message yet.
             }

@@ -34,31 +34,65 @@ public class DeliveryResource {
         this.deliveries = deliveries;
     }
 
-    public record DeliveryView(UUID id, String kind, String channel, String memberRef, String centreCode,
-            LocalDate localDate, LocalTime localStart, String status, int attempts, String lastError,
-            Instant createdAt, Instant sentAt) {
+    public record DeliveryView(
+            UUID id,
+            String kind,
+            String channel,
+            String memberRef,
+            String centreCode,
+            LocalDate localDate,
+            LocalTime localStart,
+            String status,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant sentAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id, d.kind, d.channel.name(), d.memberRef, d.centreCode, d.localDate,
-                    d.localStart, d.status.name(), d.attempts, d.lastError, d.createdAt, d.sentAt);
+            return new DeliveryView(
+                    d.id,
+                    d.kind,
+                    d.channel.name(),
+                    d.memberRef,
+                    d.centreCode,
+                    d.localDate,
+                    d.localStart,
+                    d.status.name(),
+                    d.attempts,
+                    d.lastError,
+                    d.createdAt,
+                    d.sentAt);
         }
     }
 
     @GET
     @RolesAllowed({"country-office", "admin"})
     @Operation(summary = "Deliveries for one sampling request, oldest first")
-    @APIResponse(responseCode = "200", description = "The deliveries",
-            content = @Content(schema = @Schema(implementation = DeliveryView[].class),
-                    examples = @ExampleObject(name = "sent", value = "[{\"id\": \"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
-                            + " \"kind\": \"APPOINTMENT_CONFIRMATION\", \"channel\": \"EMAIL\", \"memberRef\": \"P-100231\","
-                            + " \"centreCode\": \"ET-ADD\", \"localDate\": \"2026-12-09\", \"localStart\": \"08:30:00\","
-                            + " \"status\": \"SENT\", \"attempts\": 1, \"createdAt\": \"2026-11-28T09:12:03Z\","
-                            + " \"sentAt\": \"2026-11-28T09:12:04Z\"}]")))
-    @APIResponse(responseCode = "400", description = "requestId missing",
+    @APIResponse(
+            responseCode = "200",
+            description = "The deliveries",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = DeliveryView[].class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "sent",
+                                            value = "[{\"id\": \"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
+                                                    + " \"kind\": \"APPOINTMENT_CONFIRMATION\", \"channel\": \"EMAIL\", \"memberRef\": \"P-100231\","
+                                                    + " \"centreCode\": \"ET-ADD\", \"localDate\": \"2026-12-09\", \"localStart\": \"08:30:00\","
+                                                    + " \"status\": \"SENT\", \"attempts\": 1, \"createdAt\": \"2026-11-28T09:12:03Z\","
+                                                    + " \"sentAt\": \"2026-11-28T09:12:04Z\"}]")))
+    @APIResponse(
+            responseCode = "400",
+            description = "requestId missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only country offices and admins",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
         return deliveries.forRequest(requestId).stream().map(DeliveryView::of).toList();

@@ -42,6 +42,7 @@ public class DeliveryDispatcher {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     /** Long enough for one intake call and one SMTP send, with their timeouts. */
     private static final Duration LEASE = Duration.ofMinutes(1);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
     private final EntityManager em;
@@ -53,7 +54,12 @@ public class DeliveryDispatcher {
     private final OutageBackoff backoff;
     private final Optional<Duration> pauseAfterSend;
 
-    DeliveryDispatcher(EntityManager em, Outbox outbox, OutageBackoff backoff, @RestClient IntakeContactClient intake, Mailer mailer,
+    DeliveryDispatcher(
+            EntityManager em,
+            Outbox outbox,
+            OutageBackoff backoff,
+            @RestClient IntakeContactClient intake,
+            Mailer mailer,
             @Location("appointmentConfirmation.txt") Template confirmation,
             NotificationConfig config) {
         this.em = em;
@@ -66,7 +72,9 @@ public class DeliveryDispatcher {
         this.pauseAfterSend = config.fault().pauseAfterSend();
     }
 
-    @Scheduled(every = "${notification.dispatch-interval:1s}", delayed = "2s",
+    @Scheduled(
+            every = "${notification.dispatch-interval:1s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDue() {
         List<UUID> claimed;
@@ -83,8 +91,10 @@ public class DeliveryDispatcher {
      */
     @SuppressWarnings("unchecked")
     List<UUID> claimDue() {
-        List<Delivery> due = em.createNativeQuery("select * from delivery where status = 'PENDING'"
-                + " and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked", Delivery.class)
+        List<Delivery> due = em.createNativeQuery(
+                        "select * from delivery where status = 'PENDING'"
+                                + " and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked",
+                        Delivery.class)
                 .getResultList();
         Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
@@ -104,8 +114,7 @@ public class DeliveryDispatcher {
         });
     }
 
-    private record Outcome(DeliveryStatus status, String error) {
-    }
+    private record Outcome(DeliveryStatus status, String error) {}
 
     private Outcome send(Delivery delivery) {
         try {
@@ -113,7 +122,9 @@ public class DeliveryDispatcher {
             if (contact.email() == null || contact.email().isBlank()) {
                 return new Outcome(DeliveryStatus.NO_CHANNEL, null);
             }
-            String body = confirmation.data("contact", contact).data("delivery", delivery)
+            String body = confirmation
+                    .data("contact", contact)
+                    .data("delivery", delivery)
                     .data("localDate", DATE.format(delivery.localDate))
                     .data("localTime", delivery.localStart.toString())
                     .render();
@@ -125,7 +136,8 @@ public class DeliveryDispatcher {
             pauseAfterSend.ifPresent(DeliveryDispatcher::injectedPause);
             return new Outcome(DeliveryStatus.SENT, null);
         } catch (WebApplicationException e) {
-            return new Outcome(DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
+            return new Outcome(
+                    DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
         } catch (RuntimeException e) {
             return new Outcome(DeliveryStatus.FAILED, e.getClass().getSimpleName());
         }
@@ -176,7 +188,10 @@ public class DeliveryDispatcher {
             delivery.status = DeliveryStatus.FAILED;
             LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
             report(delivery, AttemptOutcome.GAVE_UP);
-            outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), MemberUnreachableV1.TYPE,
+            outbox.publish(
+                    Topics.DELIVERIES,
+                    delivery.requestId.toString(),
+                    MemberUnreachableV1.TYPE,
                     new MemberUnreachableV1(delivery.requestId, delivery.memberRef, delivery.attempts, Instant.now()));
         } else {
             delivery.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(5L << delivery.attempts));
@@ -187,8 +202,18 @@ public class DeliveryDispatcher {
 
     /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
     private void report(Delivery delivery, AttemptOutcome outcome) {
-        outbox.publish(Topics.DELIVERIES, delivery.requestId.toString(), ContactAttemptRecordedV1.TYPE,
-                new ContactAttemptRecordedV1(delivery.id, delivery.requestId, delivery.memberRef, delivery.kind,
-                        delivery.channel.name(), delivery.attempts, outcome.name(), Instant.now()));
+        outbox.publish(
+                Topics.DELIVERIES,
+                delivery.requestId.toString(),
+                ContactAttemptRecordedV1.TYPE,
+                new ContactAttemptRecordedV1(
+                        delivery.id,
+                        delivery.requestId,
+                        delivery.memberRef,
+                        delivery.kind,
+                        delivery.channel.name(),
+                        delivery.attempts,
+                        outcome.name(),
+                        Instant.now()));
     }
 }

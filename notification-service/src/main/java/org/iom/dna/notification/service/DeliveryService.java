@@ -37,8 +37,11 @@ public class DeliveryService {
     /** Messages about an appointment that no longer stands are not sent. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentCancelled(AppointmentCancelledV1 cancelled) {
-        Delivery.update("status = ?1 where appointmentId = ?2 and status = ?3",
-                DeliveryStatus.CANCELLED, cancelled.appointmentId(), DeliveryStatus.PENDING);
+        Delivery.update(
+                "status = ?1 where appointmentId = ?2 and status = ?3",
+                DeliveryStatus.CANCELLED,
+                cancelled.appointmentId(),
+                DeliveryStatus.PENDING);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -6,5 +6,4 @@ package org.iom.dna.platform.domain;
  * @param path where in the request, as a JSON path ({@code $.members[1].phone}) or a parameter name
  * @param message what is wrong, without repeating the value
  */
-public record Violation(String path, String message) {
-}
+public record Violation(String path, String message) {}

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Where in a JSON document a mapping failed, as a JSON path ({@code $.members[1].phone}): never the value. */
 public final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static String of(JsonMappingException e) {
         StringBuilder path = new StringBuilder("$");

@@ -14,15 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConsumerHealth {
 
     /** A consumer retrying one record since {@code since}. */
-    public record Retrying(String record, Instant since, int attempts, String failure) {
-    }
+    public record Retrying(String record, Instant since, int attempts, String failure) {}
 
     private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
 
     void retrying(String consumer, String record, int attempt, Throwable failure) {
-        retrying.compute(consumer, (name, current) -> new Retrying(record,
-                current != null && current.record().equals(record) ? current.since() : Instant.now(),
-                attempt, failure.getClass().getSimpleName()));
+        retrying.compute(
+                consumer,
+                (name, current) -> new Retrying(
+                        record,
+                        current != null && current.record().equals(record) ? current.since() : Instant.now(),
+                        attempt,
+                        failure.getClass().getSimpleName()));
     }
 
     void recovered(String consumer) {

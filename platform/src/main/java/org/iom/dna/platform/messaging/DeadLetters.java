@@ -38,8 +38,7 @@ public class DeadLetters {
         NO_CONSUMER
     }
 
-    public record Replay(long id, Outcome outcome, String reason) {
-    }
+    public record Replay(long id, Outcome outcome, String reason) {}
 
     private final EntityManager em;
     private final Inbox inbox;
@@ -54,8 +53,10 @@ public class DeadLetters {
     /** Parked (not yet replayed) records, oldest first; all consumers when {@code consumer} is null. */
     public List<DeadLetter> parked(String consumer, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createQuery("from DeadLetter d where d.replayedAt is null"
-                    + (consumer == null ? "" : " and d.consumer = :consumer") + " order by d.id", DeadLetter.class);
+            var query = em.createQuery(
+                    "from DeadLetter d where d.replayedAt is null"
+                            + (consumer == null ? "" : " and d.consumer = :consumer") + " order by d.id",
+                    DeadLetter.class);
             if (consumer != null) {
                 query.setParameter("consumer", consumer);
             }
@@ -69,10 +70,13 @@ public class DeadLetters {
 
     /** Parked records per consumer (the dead-letter depth). */
     public Map<String, Long> depth() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select d.consumer, count(d) from DeadLetter d"
-                        + " where d.replayedAt is null group by d.consumer", Object[].class)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select d.consumer, count(d) from DeadLetter d"
+                                        + " where d.replayedAt is null group by d.consumer",
+                                Object[].class)
+                        .getResultStream()
+                        .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
     }
 
     /** Names of the consumers in this service that a dead letter can be replayed to. */
@@ -101,7 +105,9 @@ public class DeadLetters {
 
     /** Replays every parked record of one consumer (all when null), oldest first, in bounded rounds. */
     public List<Replay> replayAll(String consumer, int limit) {
-        return parked(consumer, limit).stream().map(letter -> replay(letter.id).orElseThrow()).toList();
+        return parked(consumer, limit).stream()
+                .map(letter -> replay(letter.id).orElseThrow())
+                .toList();
     }
 
     private Optional<Replay> replayLocked(long id) {
@@ -120,7 +126,8 @@ public class DeadLetters {
         if (letter.eventId == null || letter.eventType == null || letter.payload == null) {
             throw new ContractViolation("dead letter " + id + " has no CloudEvents id/type or no value");
         }
-        Optional<IncomingEvent> event = inbox.receive(letter.consumer, letter.eventId, letter.eventType, letter.payload);
+        Optional<IncomingEvent> event =
+                inbox.receive(letter.consumer, letter.eventId, letter.eventType, letter.payload);
         event.ifPresent(handler::apply);
         letter.replayAttempts++;
         letter.replayedAt = Instant.now();

@@ -22,6 +22,7 @@ public final class Failures {
      * (admin shutdown, cannot connect now), 55P03 lock not available, 58 system error (I/O).
      */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57", "58");
+
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("55P03");
     /** Exceptions named rather than imported: not every service has Hibernate's or Kafka's classes loaded alike. */
     private static final Set<String> TRANSIENT_TYPES = Set.of(
@@ -34,10 +35,10 @@ public final class Failures {
             "jakarta.persistence.PessimisticLockException",
             "jakarta.persistence.LockTimeoutException",
             "jakarta.persistence.QueryTimeoutException");
+
     private static final String KAFKA_RETRIABLE = "org.apache.kafka.common.errors.RetriableException";
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** True if the failure, or anything that caused it, is one that passes when retried later. */
     public static boolean isTransient(Throwable failure) {
@@ -45,9 +46,13 @@ public final class Failures {
             if (e instanceof ContractViolation) {
                 return false;
             }
-            if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
-                    || e instanceof ConnectException || e instanceof SocketTimeoutException
-                    || e instanceof TimeoutException || isTransientSqlState(e) || isNamedTransient(e)) {
+            if (e instanceof SQLTransientException
+                    || e instanceof SQLRecoverableException
+                    || e instanceof ConnectException
+                    || e instanceof SocketTimeoutException
+                    || e instanceof TimeoutException
+                    || isTransientSqlState(e)
+                    || isNamedTransient(e)) {
                 return true;
             }
         }
@@ -70,7 +75,8 @@ public final class Failures {
         }
         if (sql.getSQLState() == null || sql.getSQLState().length() < 2) {
             // The connection pool (Agroal) gives up waiting for a connection without a SQLSTATE.
-            return sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+            return sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         String state = sql.getSQLState();
         return TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state);

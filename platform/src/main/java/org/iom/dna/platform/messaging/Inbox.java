@@ -57,7 +57,8 @@ public class Inbox {
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             try {
-                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record).ifPresent(handler::apply));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> receive(consumer, record).ifPresent(handler::apply));
                 health.recovered(consumer);
                 return;
             } catch (RuntimeException e) {
@@ -93,7 +94,9 @@ public class Inbox {
 
     private boolean databaseAnswers() {
         try {
-            QuarkusTransaction.requiringNew().timeout(5).run(() -> em.createNativeQuery("select 1").getSingleResult());
+            QuarkusTransaction.requiringNew()
+                    .timeout(5)
+                    .run(() -> em.createNativeQuery("select 1").getSingleResult());
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -103,8 +106,14 @@ public class Inbox {
     private static void logRetry(String consumer, ConsumerRecord<String, String> record, int attempt, Throwable e) {
         // Every attempt at first, then every tenth: an outage of minutes must not flood the log.
         if (attempt <= 3 || attempt % 10 == 0) {
-            LOG.warnf("%s: attempt %d at %s failed (%s); retrying", consumer, attempt, where(record),
-                    Failures.isTransient(e) ? "transient: " + e.getClass().getSimpleName() : e.getClass().getSimpleName());
+            LOG.warnf(
+                    "%s: attempt %d at %s failed (%s); retrying",
+                    consumer,
+                    attempt,
+                    where(record),
+                    Failures.isTransient(e)
+                            ? "transient: " + e.getClass().getSimpleName()
+                            : e.getClass().getSimpleName());
         }
     }
 
@@ -144,10 +153,14 @@ public class Inbox {
     /** Parks a record once: a redelivery of a parked record (after a crash or a reset) finds it parked. */
     @Transactional(Transactional.TxType.MANDATORY)
     void park(String consumer, ConsumerRecord<String, String> record, String reason) {
-        long known = em.createQuery("select count(d) from DeadLetter d where d.consumer = :consumer and d.topic = :topic"
-                        + " and d.partition = :partition and d.offset = :offset", Long.class)
-                .setParameter("consumer", consumer).setParameter("topic", record.topic())
-                .setParameter("partition", record.partition()).setParameter("offset", record.offset())
+        long known = em.createQuery(
+                        "select count(d) from DeadLetter d where d.consumer = :consumer and d.topic = :topic"
+                                + " and d.partition = :partition and d.offset = :offset",
+                        Long.class)
+                .setParameter("consumer", consumer)
+                .setParameter("topic", record.topic())
+                .setParameter("partition", record.partition())
+                .setParameter("offset", record.offset())
                 .getSingleResult();
         if (known > 0) {
             return;
@@ -175,7 +188,8 @@ public class Inbox {
             if (e instanceof ContractViolation) {
                 return "contract violation: " + truncate(e.getMessage());
             }
-            reason.append(reason.isEmpty() ? "unexplained failure: " : " <- ").append(e.getClass().getName());
+            reason.append(reason.isEmpty() ? "unexplained failure: " : " <- ")
+                    .append(e.getClass().getName());
         }
         StackTraceElement[] at = failure.getStackTrace();
         return truncate(at.length > 0 ? reason + " at " + at[0] : reason.toString());
@@ -188,7 +202,8 @@ public class Inbox {
     private static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -31,8 +31,10 @@ public final class IncomingEvent {
         } catch (JsonProcessingException e) {
             // The path and the kind of mismatch only: a payload value must not reach logs or the dead letters' reason.
             String where = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : "$";
-            throw new ContractViolation("event " + id + " does not match " + contract.getSimpleName() + " at "
-                    + where + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new ContractViolation(
+                    "event " + id + " does not match " + contract.getSimpleName() + " at " + where + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 }

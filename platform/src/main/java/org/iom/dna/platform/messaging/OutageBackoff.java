@@ -59,7 +59,9 @@ public class OutageBackoff {
                     throw e;
                 }
                 if (attempt == 1) {
-                    LOG.warnf("waiting for a dependency to return: %s", e.getClass().getSimpleName());
+                    LOG.warnf(
+                            "waiting for a dependency to return: %s",
+                            e.getClass().getSimpleName());
                 }
                 pause(attempt, e);
             }

@@ -49,6 +49,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary advisory-lock key; each service has its own database, so it cannot clash. */
     private static final long RELAY_LOCK = 0x0DA0_0B0FL;
+
     private static final int ERROR_LENGTH = 500;
     /** Unpublished, unparked rows whose key has no parked row before them, oldest first. */
     private static final String NEXT_ROWS = "select * from outbox_event o where o.published_at is null"
@@ -71,7 +72,9 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(EntityManager em, MessagingConfig config,
+    OutboxRelay(
+            EntityManager em,
+            MessagingConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "dna.topic-prefix") Optional<String> topicPrefix,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -96,7 +99,9 @@ public class OutboxRelay {
      * Drains the outbox. Only one pass runs at a time in this instance, which keeps one key's
      * events in order; a call that finds a pass running leaves it to that pass to go round again.
      */
-    @Scheduled(every = "${dna.messaging.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(
+            every = "${dna.messaging.outbox.poll-interval:1s}",
+            delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
         again.set(true);
@@ -115,7 +120,9 @@ public class OutboxRelay {
                 }
             } catch (RuntimeException e) {
                 // The database is away: rows stay unpublished and are retried on the next tick.
-                LOG.warnf("outbox relay could not run (will retry): %s", e.getClass().getSimpleName());
+                LOG.warnf(
+                        "outbox relay could not run (will retry): %s",
+                        e.getClass().getSimpleName());
                 LOG.debug("outbox relay failure", e);
                 return;
             } finally {
@@ -125,14 +132,14 @@ public class OutboxRelay {
     }
 
     /** What one batch did: whether it was full (more may wait) and whether the broker was away. */
-    record Pass(boolean full, boolean brokerAway) {
-    }
+    record Pass(boolean full, boolean brokerAway) {}
 
     @SuppressWarnings("unchecked")
     Pass publishBatch() {
         // One relay publishes at a time across all instances of a service, so rows leave in position
         // order and one key's events keep the order in which their transactions committed.
-        Object leader = em.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult();
+        Object leader = em.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                .getSingleResult();
         if (!Boolean.TRUE.equals(leader)) {
             return new Pass(false, false);
         }
@@ -145,8 +152,7 @@ public class OutboxRelay {
     }
 
     /** A row and what became of its send: an ack to wait for, or the reason it was not sent. */
-    private record Sent(OutboxEvent row, Future<RecordMetadata> ack, Throwable notSent) {
-    }
+    private record Sent(OutboxEvent row, Future<RecordMetadata> ack, Throwable notSent) {}
 
     private List<Sent> send(List<OutboxEvent> batch) {
         List<Sent> sent = new ArrayList<>(batch.size());
@@ -197,7 +203,9 @@ public class OutboxRelay {
             brokerUnreachableSince = now;
             LOG.warn("outbox relay: the Kafka broker does not answer; events wait in the outbox");
         } else if (!brokerAway && !sent.isEmpty() && brokerUnreachableSince != null) {
-            LOG.infof("outbox relay: the Kafka broker answers again after %s", Duration.between(brokerUnreachableSince, now));
+            LOG.infof(
+                    "outbox relay: the Kafka broker answers again after %s",
+                    Duration.between(brokerUnreachableSince, now));
             brokerUnreachableSince = null;
         }
         return brokerAway;
@@ -208,8 +216,9 @@ public class OutboxRelay {
         row.lastError = truncate(failure.getClass().getSimpleName() + ": " + failure.getMessage());
         if (row.attempts >= config.maxAttempts() || failure instanceof OversizedRecord) {
             row.parkedAt = now;
-            LOG.errorf("outbox relay: parked event %s (%s on %s) after %d attempt(s): %s", row.eventId, row.type,
-                    row.topic, row.attempts, row.lastError);
+            LOG.errorf(
+                    "outbox relay: parked event %s (%s on %s) after %d attempt(s): %s",
+                    row.eventId, row.type, row.topic, row.attempts, row.lastError);
         } else {
             LOG.warnf("outbox relay: event %s refused (attempt %d): %s", row.eventId, row.attempts, row.lastError);
         }
@@ -250,7 +259,11 @@ public class OutboxRelay {
     /** A record larger than the broker takes: parked at once, it can only pass once the limit is raised. */
     static final class OversizedRecord extends RuntimeException {
         OversizedRecord(int size, int limit) {
-            super("record of " + size + " bytes exceeds dna.messaging.outbox.max-record-bytes=" + limit, null, false, false);
+            super(
+                    "record of " + size + " bytes exceeds dna.messaging.outbox.max-record-bytes=" + limit,
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -285,7 +298,9 @@ public class OutboxRelay {
                     kafka.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
                     kafka.put(ProducerConfig.LINGER_MS_CONFIG, 5);
                     // Above the relay's own check, so an oversized row is parked by it, not refused here.
-                    kafka.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(config.maxRecordBytes() + 4096, 1_048_576));
+                    kafka.put(
+                            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                            Math.max(config.maxRecordBytes() + 4096, 1_048_576));
                     kafka.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(1) + "-outbox");
                     producer = new KafkaProducer<>(kafka, new StringSerializer(), new StringSerializer());
                 }

@@ -20,21 +20,30 @@ public class ParkedEvents {
     }
 
     public List<OutboxEvent> parked(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from OutboxEvent e where e.parkedAt is not null"
-                        + " and e.publishedAt is null order by e.position", OutboxEvent.class)
-                .setMaxResults(limit)
-                .getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "from OutboxEvent e where e.parkedAt is not null"
+                                        + " and e.publishedAt is null order by e.position",
+                                OutboxEvent.class)
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     public long count() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select count(e) from OutboxEvent e"
-                + " where e.parkedAt is not null and e.publishedAt is null", Long.class).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select count(e) from OutboxEvent e"
+                                        + " where e.parkedAt is not null and e.publishedAt is null",
+                                Long.class)
+                        .getSingleResult());
     }
 
     /** Unpublished rows, parked or not: the outbox backlog. */
     public long pending() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select count(e) from OutboxEvent e"
-                + " where e.publishedAt is null", Long.class).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select count(e) from OutboxEvent e" + " where e.publishedAt is null", Long.class)
+                        .getSingleResult());
     }
 
     /**

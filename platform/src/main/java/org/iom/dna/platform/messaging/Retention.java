@@ -24,13 +24,17 @@ public class Retention {
         this.config = config;
     }
 
-    @Scheduled(every = "${dna.messaging.purge-interval:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${dna.messaging.purge-interval:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         try {
             purge(Instant.now());
         } catch (RuntimeException e) {
-            LOG.warnf("purging the messaging tables failed (will retry): %s", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "purging the messaging tables failed (will retry): %s",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -38,12 +42,15 @@ public class Retention {
     int purge(Instant now) {
         Instant published = now.minus(config.outbox().retention());
         Instant seen = now.minus(config.inbox().retention());
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
-                .setParameter("cutoff", published).executeUpdate()
-                + em.createNativeQuery("delete from inbox_event where received_at < ?1")
-                .setParameter(1, seen).executeUpdate()
-                + em.createQuery("delete from DeadLetter d where d.replayedAt < :cutoff")
-                .setParameter("cutoff", seen).executeUpdate());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
+                                .setParameter("cutoff", published)
+                                .executeUpdate()
+                        + em.createNativeQuery("delete from inbox_event where received_at < ?1")
+                                .setParameter(1, seen)
+                                .executeUpdate()
+                        + em.createQuery("delete from DeadLetter d where d.replayedAt < :cutoff")
+                                .setParameter("cutoff", seen)
+                                .executeUpdate());
     }
 }

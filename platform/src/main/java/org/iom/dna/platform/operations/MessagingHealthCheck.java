@@ -26,7 +26,8 @@ public class MessagingHealthCheck implements HealthCheck {
     private final ParkedEvents parkedEvents;
     private final OutboxRelay relay;
 
-    MessagingHealthCheck(ConsumerHealth consumers, DeadLetters deadLetters, ParkedEvents parkedEvents, OutboxRelay relay) {
+    MessagingHealthCheck(
+            ConsumerHealth consumers, DeadLetters deadLetters, ParkedEvents parkedEvents, OutboxRelay relay) {
         this.consumers = consumers;
         this.deadLetters = deadLetters;
         this.parkedEvents = parkedEvents;
@@ -35,16 +36,22 @@ public class MessagingHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("messaging").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("messaging").up();
         boolean degraded = false;
-        for (Map.Entry<String, ConsumerHealth.Retrying> entry : consumers.retrying().entrySet()) {
+        for (Map.Entry<String, ConsumerHealth.Retrying> entry :
+                consumers.retrying().entrySet()) {
             ConsumerHealth.Retrying r = entry.getValue();
-            response.withData("consumer." + entry.getKey(), "retrying " + r.record() + " since " + r.since()
-                    + " (" + r.attempts() + " attempts, " + r.failure() + ")");
+            response.withData(
+                    "consumer." + entry.getKey(),
+                    "retrying " + r.record() + " since " + r.since() + " (" + r.attempts() + " attempts, " + r.failure()
+                            + ")");
             degraded = true;
         }
         if (relay.brokerUnreachableSince().isPresent()) {
-            response.withData("broker", "unreachable since " + relay.brokerUnreachableSince().get());
+            response.withData(
+                    "broker",
+                    "unreachable since " + relay.brokerUnreachableSince().get());
             degraded = true;
         }
         try {
@@ -54,12 +61,14 @@ public class MessagingHealthCheck implements HealthCheck {
                 parked += depth.getValue();
             }
             long parkedOutbox = parkedEvents.count();
-            response.withData("dead-letters", parked).withData("outbox.parked", parkedOutbox)
+            response.withData("dead-letters", parked)
+                    .withData("outbox.parked", parkedOutbox)
                     .withData("outbox.pending", parkedEvents.pending());
             degraded |= parked > 0 || parkedOutbox > 0;
         } catch (RuntimeException databaseAway) {
             // The datasource's own check reports the database; here it only means no counts.
-            response.withData("counts", "unavailable (" + databaseAway.getClass().getSimpleName() + ")");
+            response.withData(
+                    "counts", "unavailable (" + databaseAway.getClass().getSimpleName() + ")");
             degraded = true;
         }
         return response.withData("degraded", degraded).build();

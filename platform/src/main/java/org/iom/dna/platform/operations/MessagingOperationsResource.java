@@ -38,9 +38,13 @@ import org.iom.dna.platform.rest.Problem;
 @Tag(name = "Operations", description = "Dead letters and parked events: inspect and replay")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"country-office", "admin"})
-@APIResponse(responseCode = "401", description = "No or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only country offices and admins",
+@APIResponse(
+        responseCode = "403",
+        description = "Only country offices and admins",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MessagingOperationsResource {
 
@@ -57,26 +61,38 @@ public class MessagingOperationsResource {
 
     @GET
     @Path("/dead-letters")
-    @Operation(summary = "Parked records, oldest first",
+    @Operation(
+            summary = "Parked records, oldest first",
             description = "Records a consumer of this service could not apply and will not retry by itself: ones"
                     + " that break their contract, or that failed the same unexplained way while the database answered."
                     + " Transient failures (database or broker away) are retried, never parked.")
-    @APIResponse(responseCode = "200", description = "Parked records (without payloads)",
+    @APIResponse(
+            responseCode = "200",
+            description = "Parked records (without payloads)",
             content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeadLetterView> deadLetters(
             @Parameter(description = "Only this consumer's, e.g. scheduling.sampling-requests")
-            @QueryParam("consumer") @Pattern(regexp = CONSUMER) String consumer,
+                    @QueryParam("consumer")
+                    @Pattern(regexp = CONSUMER)
+                    String consumer,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return deadLetters.parked(consumer, limit).stream().map(d -> DeadLetterView.of(d, false)).toList();
+        return deadLetters.parked(consumer, limit).stream()
+                .map(d -> DeadLetterView.of(d, false))
+                .toList();
     }
 
     @GET
     @Path("/dead-letters/depth")
-    @Operation(summary = "How many records each consumer has parked",
+    @Operation(
+            summary = "How many records each consumer has parked",
             description = "Also lists this service's consumers, so a consumer with none parked shows 0.")
-    @APIResponse(responseCode = "200", description = "Parked records per consumer",
+    @APIResponse(
+            responseCode = "200",
+            description = "Parked records per consumer",
             content = @Content(examples = @ExampleObject(name = "none", value = "{\"scheduling.slots\": 0}")))
     public Map<String, Long> depth() {
         Map<String, Long> depth = new java.util.TreeMap<>();
@@ -88,32 +104,46 @@ public class MessagingOperationsResource {
     @GET
     @Path("/dead-letters/{id}")
     @Operation(summary = "One dead letter, with its payload and headers")
-    @APIResponse(responseCode = "200", description = "The dead letter",
+    @APIResponse(
+            responseCode = "200",
+            description = "The dead letter",
             content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
-    @APIResponse(responseCode = "404", description = "No dead letter with this id",
+    @APIResponse(
+            responseCode = "404",
+            description = "No dead letter with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterView deadLetter(@PathParam("id") long id) {
-        return deadLetters.find(id).map(d -> DeadLetterView.of(d, true))
+        return deadLetters
+                .find(id)
+                .map(d -> DeadLetterView.of(d, true))
                 .orElseThrow(() -> new NotFound("dead letter " + id));
     }
 
     @POST
     @Path("/dead-letters/{id}/replay")
-    @Operation(summary = "Replay one dead letter through its consumer",
+    @Operation(
+            summary = "Replay one dead letter through its consumer",
             description = "Goes through the inbox like a delivery from Kafka: an event is applied at most once,"
                     + " however often it is replayed (ALREADY_APPLIED, ALREADY_REPLAYED).")
-    @APIResponse(responseCode = "200", description = "Replayed, or nothing left to do",
-            content = @Content(schema = @Schema(implementation = DeadLetters.Replay.class),
-                    examples = @ExampleObject(name = "applied", value = REPLAY_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No dead letter with this id",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replayed, or nothing left to do",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = DeadLetters.Replay.class),
+                            examples = @ExampleObject(name = "applied", value = REPLAY_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No dead letter with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It still fails (it stays parked with the new reason), or no"
-            + " consumer here has its name",
+    @APIResponse(
+            responseCode = "409",
+            description = "It still fails (it stays parked with the new reason), or no" + " consumer here has its name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetters.Replay replay(@PathParam("id") long id) {
-        DeadLetters.Replay replay = deadLetters.replay(id)
-                .orElseThrow(() -> new NotFound("dead letter " + id));
-        if (replay.outcome() == DeadLetters.Outcome.STILL_FAILING || replay.outcome() == DeadLetters.Outcome.NO_CONSUMER) {
+        DeadLetters.Replay replay = deadLetters.replay(id).orElseThrow(() -> new NotFound("dead letter " + id));
+        if (replay.outcome() == DeadLetters.Outcome.STILL_FAILING
+                || replay.outcome() == DeadLetters.Outcome.NO_CONSUMER) {
             throw new Conflict("replay-failed", "The dead letter could not be applied", replay.reason(), null);
         }
         return replay;
@@ -121,26 +151,39 @@ public class MessagingOperationsResource {
 
     @POST
     @Path("/dead-letters/replay")
-    @Operation(summary = "Replay parked records, oldest first",
+    @Operation(
+            summary = "Replay parked records, oldest first",
             description = "Each record is replayed as by the single replay; the outcome of each is listed.")
-    @APIResponse(responseCode = "200", description = "One outcome per record",
-            content = @Content(schema = @Schema(implementation = DeadLetters.Replay[].class),
-                    examples = @ExampleObject(name = "applied", value = "[" + REPLAY_EXAMPLE + "]")))
-    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+    @APIResponse(
+            responseCode = "200",
+            description = "One outcome per record",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = DeadLetters.Replay[].class),
+                            examples = @ExampleObject(name = "applied", value = "[" + REPLAY_EXAMPLE + "]")))
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeadLetters.Replay> replayAll(
-            @Parameter(description = "Only this consumer's") @QueryParam("consumer") @Pattern(regexp = CONSUMER) String consumer,
+            @Parameter(description = "Only this consumer's") @QueryParam("consumer") @Pattern(regexp = CONSUMER)
+                    String consumer,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return deadLetters.replayAll(consumer, limit);
     }
 
     @GET
     @Path("/parked-events")
-    @Operation(summary = "Outbox events the broker refused for good, oldest first",
+    @Operation(
+            summary = "Outbox events the broker refused for good, oldest first",
             description = "Later events of the same key wait behind a parked one, so their order holds.")
-    @APIResponse(responseCode = "200", description = "Parked outbox rows",
+    @APIResponse(
+            responseCode = "200",
+            description = "Parked outbox rows",
             content = @Content(schema = @Schema(implementation = ParkedEventView[].class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ParkedEventView> parkedEvents(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parkedEvents.parked(limit).stream().map(ParkedEventView::of).toList();
@@ -149,12 +192,18 @@ public class MessagingOperationsResource {
     @POST
     @Path("/parked-events/{position}/release")
     @Operation(summary = "Give a parked event back to the relay (after the broker's limit or the topic was fixed)")
-    @APIResponse(responseCode = "200", description = "Released; the relay sends it, then the events behind it",
+    @APIResponse(
+            responseCode = "200",
+            description = "Released; the relay sends it, then the events behind it",
             content = @Content(schema = @Schema(implementation = ParkedEventView.class)))
-    @APIResponse(responseCode = "404", description = "No parked event at this position",
+    @APIResponse(
+            responseCode = "404",
+            description = "No parked event at this position",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ParkedEventView release(@PathParam("position") long position) {
-        return parkedEvents.release(position).map(ParkedEventView::of)
+        return parkedEvents
+                .release(position)
+                .map(ParkedEventView::of)
                 .orElseThrow(() -> new NotFound("parked event " + position));
     }
 }

@@ -31,10 +31,16 @@ public class BodyTooLarge {
                 context.next();
                 return;
             }
-            Problem problem = Problem.of("too-large", "Request body too large", 413,
+            Problem problem = Problem.of(
+                    "too-large",
+                    "Request body too large",
+                    413,
                     "the body is larger than the " + limit / 1024 + " KiB this service accepts");
-            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(Json.encode(problem));
+            context.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(Json.encode(problem));
         });
     }
 }

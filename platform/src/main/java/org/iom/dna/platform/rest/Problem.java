@@ -13,13 +13,7 @@ import java.util.List;
  * @param existing for conflicts, where the resource that conflicts lives
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(
-        URI type,
-        String title,
-        int status,
-        String detail,
-        List<FieldError> errors,
-        URI existing) {
+public record Problem(URI type, String title, int status, String detail, List<FieldError> errors, URI existing) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://dna-sampling.iom.example/problems/";
@@ -37,6 +31,5 @@ public record Problem(
     }
 
     /** @param path JSON path of the offending value, e.g. {@code $.members[1].phone} */
-    public record FieldError(String path, String message) {
-    }
+    public record FieldError(String path, String message) {}
 }

@@ -49,13 +49,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequest e) {
-        return validation(e.violations().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList());
+        return validation(e.violations().stream()
+                .map(v -> new Problem.FieldError(v.path(), v.message()))
+                .toList());
     }
 
     @ServerExceptionMapper
     public Response preconditionFailed(PreconditionFailed e) {
         return e.missing()
-                ? Problem.of("precondition-required", e.title(), 428, e.getMessage()).toResponse()
+                ? Problem.of("precondition-required", e.title(), 428, e.getMessage())
+                        .toResponse()
                 : Problem.of("stale-write", e.title(), 412, e.getMessage()).toResponse();
     }
 
@@ -67,7 +70,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         return validation(e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage())).toList());
+                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage()))
+                .toList());
     }
 
     /** One shape for every invalid request: the violations sorted by path, then message. */
@@ -75,13 +79,24 @@ public class ProblemMappers {
         List<Problem.FieldError> sorted = errors.stream()
                 .sorted(Comparator.comparing(Problem.FieldError::path).thenComparing(Problem.FieldError::message))
                 .toList();
-        return new Problem(Problem.type("validation"), "The request is not valid", 400,
-                sorted.size() + " field(s) are not valid", sorted, null).toResponse();
+        return new Problem(
+                        Problem.type("validation"),
+                        "The request is not valid",
+                        400,
+                        sorted.size() + " field(s) are not valid",
+                        sorted,
+                        null)
+                .toResponse();
     }
 
     // Listed one by one: Quarkus has its own mapper for MismatchedInputException that would win otherwise.
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        JsonParseException.class
+    })
     public Response unreadable(JsonProcessingException e) {
         return unreadableBody(e);
     }
@@ -92,22 +107,34 @@ public class ProblemMappers {
         String message = "is not valid JSON";
         if (e instanceof JsonMappingException mapping) {
             path = JsonPaths.of(mapping);
-            message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+            message = e instanceof UnrecognizedPropertyException
+                    ? "is not a known field"
+                    : "has the wrong type or format";
         }
-        return new Problem(Problem.type("validation"), "The request is not valid", 400,
-                "the body could not be read", List.of(new Problem.FieldError(path, message)), null).toResponse();
+        return new Problem(
+                        Problem.type("validation"),
+                        "The request is not valid",
+                        400,
+                        "the body could not be read",
+                        List.of(new Problem.FieldError(path, message)),
+                        null)
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.of("unauthorized", "Authentication required", 401,
-                "send a valid bearer token from the suite's Keycloak realm").toResponse();
+        return Problem.of(
+                        "unauthorized",
+                        "Authentication required",
+                        401,
+                        "send a valid bearer token from the suite's Keycloak realm")
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of("forbidden", "Not allowed", 403,
-                "your role does not allow this operation").toResponse();
+        return Problem.of("forbidden", "Not allowed", 403, "your role does not allow this operation")
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -124,16 +151,22 @@ public class ProblemMappers {
             // The database (or broker) is briefly away: tell the client to come back. Every write of
             // the API is idempotent (a resent submission with the same reference gives the same case).
             LOG.warnf("answered 503: %s", e.getClass().getSimpleName());
-            return Response.fromResponse(Problem.of("unavailable", "Service temporarily unavailable", 503,
-                    "a dependency of this service is briefly unavailable; retry after the given seconds").toResponse())
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(Problem.of(
+                                    "unavailable",
+                                    "Service temporarily unavailable",
+                                    503,
+                                    "a dependency of this service is briefly unavailable; retry after the given seconds")
+                            .toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
         }
         // The message of a database or library exception may quote personal data: log its type only.
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("incident %s: unexpected %s at %s", incident, e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-        return Problem.of("internal", "Internal error", 500,
-                "the error was logged as incident " + incident).toResponse();
+        LOG.errorf(
+                "incident %s: unexpected %s at %s",
+                incident, e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return Problem.of("internal", "Internal error", 500, "the error was logged as incident " + incident)
+                .toResponse();
     }
 
     private static String jsonPath(ConstraintViolation<?> violation) {
@@ -147,7 +180,8 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
@@ -156,7 +190,8 @@ public class ProblemMappers {
             } else if (node.getKey() != null) {
                 path.append("['").append(node.getKey()).append("']");
             }
-            if (node.getName() != null && node.getKind() != ElementKind.BEAN
+            if (node.getName() != null
+                    && node.getKind() != ElementKind.BEAN
                     && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 path.append('.').append(node.getName());
             }

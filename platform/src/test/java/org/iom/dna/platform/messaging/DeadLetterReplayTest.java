@@ -58,9 +58,14 @@ class DeadLetterReplayTest {
         long id = park(marker);
         handler.fixed(true);
         assertEquals(Outcome.APPLIED, deadLetters.replay(id).orElseThrow().outcome());
-        assertEquals(Outcome.ALREADY_REPLAYED, deadLetters.replay(id).orElseThrow().outcome());
+        assertEquals(
+                Outcome.ALREADY_REPLAYED, deadLetters.replay(id).orElseThrow().outcome());
         assertEquals(1, Records.effects(em, marker));
-        assertEquals(0, deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream().filter(d -> d.id == id).count());
+        assertEquals(
+                0,
+                deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
+                        .filter(d -> d.id == id)
+                        .count());
     }
 
     @Test
@@ -96,7 +101,8 @@ class DeadLetterReplayTest {
         handler.fixed(true);
         // The producer re-sent the same event after the fix, and it was applied from Kafka.
         inbox.process(handler, Records.withId(new TestEvent(marker, "until-fixed", 0), eventId));
-        assertEquals(Outcome.ALREADY_APPLIED, deadLetters.replay(id).orElseThrow().outcome());
+        assertEquals(
+                Outcome.ALREADY_APPLIED, deadLetters.replay(id).orElseThrow().outcome());
         assertEquals(1, Records.effects(em, marker));
     }
 
@@ -108,11 +114,18 @@ class DeadLetterReplayTest {
         park(second);
         handler.fixed(true);
         List<DeadLetters.Replay> replays = deadLetters.replayAll(RecordingHandler.CONSUMER, 1000);
-        assertEquals(0, deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
-                .filter(d -> d.key.equals(first) || d.key.equals(second)).count());
+        assertEquals(
+                0,
+                deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
+                        .filter(d -> d.key.equals(first) || d.key.equals(second))
+                        .count());
         assertEquals(1, Records.effects(em, first));
         assertEquals(1, Records.effects(em, second));
-        assertEquals(replays.size(), replays.stream().filter(r -> r.outcome() != Outcome.STILL_FAILING).count());
+        assertEquals(
+                replays.size(),
+                replays.stream()
+                        .filter(r -> r.outcome() != Outcome.STILL_FAILING)
+                        .count());
     }
 
     @Test
@@ -135,6 +148,9 @@ class DeadLetterReplayTest {
 
     private long parkedId(String marker) {
         return deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
-                .filter(d -> marker.equals(d.key)).findFirst().orElseThrow().id;
+                .filter(d -> marker.equals(d.key))
+                .findFirst()
+                .orElseThrow()
+                .id;
     }
 }

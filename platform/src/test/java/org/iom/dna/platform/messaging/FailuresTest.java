@@ -29,7 +29,8 @@ class FailuresTest {
 
     @Test
     void adminShutdownIsTransient() {
-        assertTrue(Failures.isTransient(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(
+                Failures.isTransient(new SQLException("terminating connection due to administrator command", "57P01")));
     }
 
     @Test

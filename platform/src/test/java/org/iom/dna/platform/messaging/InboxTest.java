@@ -100,7 +100,11 @@ class InboxTest {
     @Test
     void aPayloadThatDoesNotMapIsParkedNamingThePathNotTheValue() {
         String marker = Records.marker();
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Records.TOPIC, 0, System.nanoTime(), marker,
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                Records.TOPIC,
+                0,
+                System.nanoTime(),
+                marker,
                 "{\"marker\": \"" + marker + "\", \"failures\": \"secret-value\"}");
         record.headers().add("ce_id", marker.getBytes());
         record.headers().add("ce_type", "test.event.v1".getBytes());
@@ -137,7 +141,8 @@ class InboxTest {
 
     private DeadLetter parked(String key) {
         return deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
-                .filter(d -> key.equals(d.key)).findFirst()
+                .filter(d -> key.equals(d.key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no dead letter for " + key));
     }
 }

@@ -27,8 +27,7 @@ class OutboxRelayTest {
     @Inject
     ParkedEvents parkedEvents;
 
-    record Step(String key, int n, String padding) {
-    }
+    record Step(String key, int n, String padding) {}
 
     @Test
     void eachKeysEventsArriveInTheOrderTheyCommitted() {
@@ -42,8 +41,10 @@ class OutboxRelayTest {
             }
             probe.await(r -> r.key().equals(keys.get(2)) && r.value().contains("\"n\":29"), Duration.ofSeconds(20));
             for (String key : keys) {
-                List<Integer> order = probe.drain(Duration.ZERO).stream().filter(r -> key.equals(r.key()))
-                        .map(OutboxRelayTest::step).toList();
+                List<Integer> order = probe.drain(Duration.ZERO).stream()
+                        .filter(r -> key.equals(r.key()))
+                        .map(OutboxRelayTest::step)
+                        .toList();
                 assertEquals(java.util.stream.IntStream.range(0, 30).boxed().toList(), order, key);
             }
         }
@@ -62,7 +63,8 @@ class OutboxRelayTest {
                 publish(healthy, 1, "");
             });
             probe.await(r -> healthy.equals(r.key()) && step(r) == 1, Duration.ofSeconds(20));
-            OutboxEvent parked = await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(poisoned), r -> r != null);
+            OutboxEvent parked =
+                    await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(poisoned), r -> r != null);
             assertTrue(parked.lastError.contains("exceeds dna.messaging.outbox.max-record-bytes"), parked.lastError);
             // The poisoned key's later event waits behind it: sending it would break that key's order.
             List<ConsumerRecord<String, String>> seen = probe.drain(Duration.ofSeconds(3));
@@ -76,7 +78,8 @@ class OutboxRelayTest {
         QuarkusTransaction.requiringNew().run(() -> publish(key, 0, "x".repeat(5000)));
         OutboxEvent parked = await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(key), r -> r != null);
         assertTrue(parkedEvents.release(parked.position).isPresent());
-        await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(key), r -> r != null && r.parkedAt.isAfter(parked.parkedAt));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> parkedRow(key), r -> r != null && r.parkedAt.isAfter(parked.parkedAt));
     }
 
     @Test
@@ -89,7 +92,10 @@ class OutboxRelayTest {
     }
 
     private OutboxEvent parkedRow(String key) {
-        return parkedEvents.parked(1000).stream().filter(e -> key.equals(e.key)).findFirst().orElse(null);
+        return parkedEvents.parked(1000).stream()
+                .filter(e -> key.equals(e.key))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int step(ConsumerRecord<String, String> record) {
@@ -97,5 +103,4 @@ class OutboxRelayTest {
         int at = value.indexOf("\"n\":") + 4;
         return Integer.parseInt(value.substring(at, value.indexOf(',', at)));
     }
-
 }

@@ -17,8 +17,7 @@ public class RecordingHandler implements EventHandler {
     public static final String CONSUMER = "platform-test.recorder";
 
     /** @param behaviour apply, transient (fails {@code failures} times first), contract, unexplained, until-fixed */
-    public record TestEvent(String marker, String behaviour, int failures) {
-    }
+    public record TestEvent(String marker, String behaviour, int failures) {}
 
     private final EntityManager em;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -37,11 +36,13 @@ public class RecordingHandler implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         TestEvent e = event.payloadAs(TestEvent.class);
-        int attempt = attempts.computeIfAbsent(e.marker(), m -> new AtomicInteger()).incrementAndGet();
+        int attempt =
+                attempts.computeIfAbsent(e.marker(), m -> new AtomicInteger()).incrementAndGet();
         switch (e.behaviour()) {
             case "transient" -> {
                 if (attempt <= e.failures()) {
-                    throw new IllegalStateException("wrapped", new SQLTransientConnectionException("database away", "08006"));
+                    throw new IllegalStateException(
+                            "wrapped", new SQLTransientConnectionException("database away", "08006"));
                 }
             }
             case "contract" -> throw new ContractViolation("event " + e.marker() + " names nothing known");
@@ -56,7 +57,8 @@ public class RecordingHandler implements EventHandler {
             }
         }
         em.createNativeQuery("insert into test_effect (marker, applied_at) values (?1, now())")
-                .setParameter(1, e.marker()).executeUpdate();
+                .setParameter(1, e.marker())
+                .executeUpdate();
     }
 
     /** Through a method: the tests hold a client proxy, whose fields are not the bean's. */

@@ -17,8 +17,7 @@ final class Records {
     // Offsets unique across runs: a dead letter is known by its topic, partition and offset.
     private static final AtomicLong OFFSETS = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    private Records() {
-    }
+    private Records() {}
 
     static String marker() {
         return UUID.randomUUID().toString();
@@ -30,8 +29,8 @@ final class Records {
 
     static ConsumerRecord<String, String> withId(RecordingHandler.TestEvent event, String eventId) {
         try {
-            ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 0, OFFSETS.incrementAndGet(),
-                    event.marker(), JSON.writeValueAsString(event));
+            ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                    TOPIC, 0, OFFSETS.incrementAndGet(), event.marker(), JSON.writeValueAsString(event));
             record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_type", "test.event.v1".getBytes(StandardCharsets.UTF_8));
             return record;
@@ -41,14 +40,17 @@ final class Records {
     }
 
     static long effects(EntityManager em, String marker) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from test_effect where marker = ?1")
-                .setParameter(1, marker).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from test_effect where marker = ?1")
+                                .setParameter(1, marker)
+                                .getSingleResult())
+                        .longValue());
     }
 
     static long deadLetters(EntityManager em, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select count(d) from DeadLetter d where d.key = :key", Long.class)
-                .setParameter("key", key).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("select count(d) from DeadLetter d where d.key = :key", Long.class)
+                        .setParameter("key", key)
+                        .getSingleResult());
     }
 }

@@ -45,26 +45,39 @@ class RetentionTest {
 
     private UUID row(Instant publishedAt, Instant parkedAt) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into outbox_event (event_id, topic,"
-                        + " aggregate_key, event_type, payload, occurred_at, published_at, parked_at)"
-                        + " values (?1, 'nowhere.v1', 'k', 'test.v1', '{}', now(), ?2, ?3)")
-                .setParameter(1, id).setParameter(2, publishedAt).setParameter(3, parkedAt).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into outbox_event (event_id, topic,"
+                                + " aggregate_key, event_type, payload, occurred_at, published_at, parked_at)"
+                                + " values (?1, 'nowhere.v1', 'k', 'test.v1', '{}', now(), ?2, ?3)")
+                        .setParameter(1, id)
+                        .setParameter(2, publishedAt)
+                        .setParameter(3, parkedAt)
+                        .executeUpdate());
         return id;
     }
 
     private void seen(String eventId, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into inbox_event (consumer, event_id,"
-                        + " received_at) values ('retention-test', ?1, ?2)")
-                .setParameter(1, eventId).setParameter(2, at).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into inbox_event (consumer, event_id,"
+                                + " received_at) values ('retention-test', ?1, ?2)")
+                        .setParameter(1, eventId)
+                        .setParameter(2, at)
+                        .executeUpdate());
     }
 
     private long outboxRows(UUID eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from outbox_event where event_id = ?1")
+                                .setParameter(1, eventId)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private long inboxRows(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from inbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from inbox_event where event_id = ?1")
+                                .setParameter(1, eventId)
+                                .getSingleResult())
+                        .longValue());
     }
 }

@@ -51,6 +51,7 @@ public class Appointment extends PanacheEntityBase {
     public List<AppointmentMember> members = new ArrayList<>();
 
     public static Optional<Appointment> liveFor(UUID requestId) {
-        return find("requestId = ?1 and status = ?2", requestId, AppointmentStatus.BOOKED).firstResultOptional();
+        return find("requestId = ?1 and status = ?2", requestId, AppointmentStatus.BOOKED)
+                .firstResultOptional();
     }
 }

@@ -46,7 +46,9 @@ public class AppointmentMember extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.appointmentId, appointmentId) && Objects.equals(k.memberRef, memberRef);
+            return o instanceof Key k
+                    && Objects.equals(k.appointmentId, appointmentId)
+                    && Objects.equals(k.memberRef, memberRef);
         }
 
         @Override

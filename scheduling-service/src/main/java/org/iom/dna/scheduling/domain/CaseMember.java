@@ -54,7 +54,9 @@ public class CaseMember extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.requestId, requestId) && Objects.equals(k.memberRef, memberRef);
+            return o instanceof Key k
+                    && Objects.equals(k.requestId, requestId)
+                    && Objects.equals(k.memberRef, memberRef);
         }
 
         @Override

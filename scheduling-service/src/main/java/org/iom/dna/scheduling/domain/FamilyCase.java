@@ -67,9 +67,15 @@ public class FamilyCase extends PanacheEntityBase {
      * whose deadline has passed can never be booked and are left out, so they cannot crowd out the rest.
      */
     public static List<UUID> waitlist(int limit) {
-        return find("status = ?1 and adHoc = false and deadline >= ?2 order by priorityRank desc, deadline, receivedAt",
-                CaseStatus.WAITING, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
-                .page(0, limit).<FamilyCase>list().stream().map(c -> c.requestId).toList();
+        return find(
+                        "status = ?1 and adHoc = false and deadline >= ?2 order by priorityRank desc, deadline, receivedAt",
+                        CaseStatus.WAITING,
+                        LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .page(0, limit)
+                .<FamilyCase>list()
+                .stream()
+                .map(c -> c.requestId)
+                .toList();
     }
 
     /**
@@ -77,10 +83,16 @@ public class FamilyCase extends PanacheEntityBase {
      * so a new family gets its first decision (booked, or told it waits) however long the waitlist is.
      */
     public static List<UUID> untried(int limit) {
-        return find("status = ?1 and adHoc = false and waitlistedAt is null and deadline >= ?2"
-                        + " order by priorityRank desc, deadline, receivedAt",
-                CaseStatus.WAITING, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
-                .page(0, limit).<FamilyCase>list().stream().map(c -> c.requestId).toList();
+        return find(
+                        "status = ?1 and adHoc = false and waitlistedAt is null and deadline >= ?2"
+                                + " order by priorityRank desc, deadline, receivedAt",
+                        CaseStatus.WAITING,
+                        LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .page(0, limit)
+                .<FamilyCase>list()
+                .stream()
+                .map(c -> c.requestId)
+                .toList();
     }
 
     /**
@@ -90,11 +102,14 @@ public class FamilyCase extends PanacheEntityBase {
      */
     @SuppressWarnings("unchecked")
     public static List<UUID> servable(Instant earliest, int limit) {
-        return getEntityManager().createNativeQuery("select f.request_id from family_case f"
-                        + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1"
-                        + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN'"
-                        + " and s.booked < s.capacity and s.starts_at >= ?2 and s.local_date <= f.deadline)"
-                        + " order by f.priority_rank desc, f.deadline, f.received_at limit ?3", UUID.class)
+        return getEntityManager()
+                .createNativeQuery(
+                        "select f.request_id from family_case f"
+                                + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1"
+                                + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN'"
+                                + " and s.booked < s.capacity and s.starts_at >= ?2 and s.local_date <= f.deadline)"
+                                + " order by f.priority_rank desc, f.deadline, f.received_at limit ?3",
+                        UUID.class)
                 .setParameter(1, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
                 .setParameter(2, earliest)
                 .setParameter(3, limit)

@@ -54,7 +54,11 @@ public class SlotReplica extends PanacheEntityBase {
 
     /** Open slots with room in a country, starting no earlier than {@code earliest}, on or before a local date. */
     public static List<SlotReplica> candidates(String country, Instant earliest, LocalDate lastDay) {
-        return list("country = ?1 and status = 'OPEN' and booked < capacity and startsAt >= ?2 and localDate <= ?3"
-                + " order by localDate, centreCode, startsAt", country, earliest, lastDay);
+        return list(
+                "country = ?1 and status = 'OPEN' and booked < capacity and startsAt >= ?2 and localDate <= ?3"
+                        + " order by localDate, centreCode, startsAt",
+                country,
+                earliest,
+                lastDay);
     }
 }

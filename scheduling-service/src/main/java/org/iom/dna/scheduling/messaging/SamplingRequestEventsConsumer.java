@@ -40,8 +40,10 @@ public class SamplingRequestEventsConsumer implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         switch (event.type()) {
-            case SamplingRequestReceivedV1.TYPE -> replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
-            case SamplingRequestCancelledV1.TYPE -> cancellations.requestCancelled(event.payloadAs(SamplingRequestCancelledV1.class));
+            case SamplingRequestReceivedV1.TYPE ->
+                replicas.familyReceived(event.payloadAs(SamplingRequestReceivedV1.class));
+            case SamplingRequestCancelledV1.TYPE ->
+                cancellations.requestCancelled(event.payloadAs(SamplingRequestCancelledV1.class));
             default -> {
                 // Contact amendments do not change scheduling.
             }

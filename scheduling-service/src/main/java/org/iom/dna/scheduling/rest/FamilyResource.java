@@ -44,14 +44,24 @@ public class FamilyResource {
     @GET
     @Path("/families/{requestId}")
     @Operation(summary = "A family's scheduling status and appointment")
-    @APIResponse(responseCode = "200", description = "The family",
-            content = @Content(schema = @Schema(implementation = FamilyView.class),
-                    examples = @ExampleObject(name = "booked", value = BOOKED_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "200",
+            description = "The family",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = FamilyView.class),
+                            examples = @ExampleObject(name = "booked", value = BOOKED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only country offices and admins",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Scheduling has not received this request",
+    @APIResponse(
+            responseCode = "404",
+            description = "Scheduling has not received this request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FamilyView family(@PathParam("requestId") UUID requestId) {
         FamilyQueries.Family found = families.family(requestId);
@@ -61,14 +71,24 @@ public class FamilyResource {
     @GET
     @Path("/waitlist")
     @Operation(summary = "Families waiting for a feasible day, in the order they will be served")
-    @APIResponse(responseCode = "200", description = "The waitlist",
-            content = @Content(schema = @Schema(implementation = FamilyView[].class),
-                    examples = @ExampleObject(name = "one-waiting", value = WAITING_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
+    @APIResponse(
+            responseCode = "200",
+            description = "The waitlist",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = FamilyView[].class),
+                            examples = @ExampleObject(name = "one-waiting", value = WAITING_EXAMPLE)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only country offices and admins",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only country offices and admins",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<FamilyView> waitlist() {
-        return families.waitlist(1000).stream().map(family -> FamilyView.of(family, null)).toList();
+        return families.waitlist(1000).stream()
+                .map(family -> FamilyView.of(family, null))
+                .toList();
     }
 }

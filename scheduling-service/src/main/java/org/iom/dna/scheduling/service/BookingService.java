@@ -40,8 +40,7 @@ public class BookingService {
     private final Duration sameCountryLead;
     private final Duration otherCountryLead;
 
-    BookingService(EntityManager em, Outbox outbox,
-            SchedulingConfig config) {
+    BookingService(EntityManager em, Outbox outbox, SchedulingConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.sameCountryLead = config.leadTime().sameCountry();
@@ -68,15 +67,15 @@ public class BookingService {
             return Optional.empty();
         }
         List<SlotReplica> candidates = SlotReplica.candidates(family.country, earliestDay(family), family.deadline);
-        Optional<FamilyMatcher.Match> match = FamilyMatcher.match(matcherMembers(family), openSlots(candidates),
-                family.preferredCentre);
+        Optional<FamilyMatcher.Match> match =
+                FamilyMatcher.match(matcherMembers(family), openSlots(candidates), family.preferredCentre);
         if (match.isEmpty()) {
             waitlistOnce(family);
             return Optional.empty();
         }
         reserve(match.get());
-        Appointment appointment = appointment(family, match.get(),
-                candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
+        Appointment appointment = appointment(
+                family, match.get(), candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
         appointment.persist();
         family.status = CaseStatus.BOOKED;
         family.updatedAt = appointment.bookedAt;
@@ -91,12 +90,15 @@ public class BookingService {
     }
 
     private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
-        return family.members.stream().map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy)).toList();
+        return family.members.stream()
+                .map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy))
+                .toList();
     }
 
     private static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates) {
         return candidates.stream()
-                .map(s -> new FamilyMatcher.OpenSlot(s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity - s.booked))
+                .map(s -> new FamilyMatcher.OpenSlot(
+                        s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity - s.booked))
                 .toList();
     }
 
@@ -104,7 +106,10 @@ public class BookingService {
     private void waitlistOnce(FamilyCase family) {
         if (family.waitlistedAt == null) {
             family.waitlistedAt = Instant.now();
-            outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), FamilyWaitlistedV1.TYPE,
+            outbox.publish(
+                    Topics.APPOINTMENTS,
+                    family.requestId.toString(),
+                    FamilyWaitlistedV1.TYPE,
                     new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
         }
     }
@@ -121,7 +126,9 @@ public class BookingService {
         perSlot.forEach((slotId, people) -> {
             int updated = em.createNativeQuery("update slot set booked = booked + ?1"
                             + " where id = ?2 and status = 'OPEN' and booked + ?1 <= capacity")
-                    .setParameter(1, people.intValue()).setParameter(2, slotId).executeUpdate();
+                    .setParameter(1, people.intValue())
+                    .setParameter(2, slotId)
+                    .executeUpdate();
             if (updated == 0) {
                 throw new CapacityTaken();
             }
@@ -152,8 +159,17 @@ public class BookingService {
     }
 
     private static AppointmentBookedV1 booked(Appointment a) {
-        return new AppointmentBookedV1(a.id, a.requestId, a.centreCode, a.zone, a.localDate, a.sequence, a.bookedAt,
-                a.members.stream().map(m -> new AppointmentBookedV1.BookedMember(m.key.memberRef, m.slotId,
-                        m.startsAt, m.localStart)).toList());
+        return new AppointmentBookedV1(
+                a.id,
+                a.requestId,
+                a.centreCode,
+                a.zone,
+                a.localDate,
+                a.sequence,
+                a.bookedAt,
+                a.members.stream()
+                        .map(m -> new AppointmentBookedV1.BookedMember(
+                                m.key.memberRef, m.slotId, m.startsAt, m.localStart))
+                        .toList());
     }
 }

@@ -33,7 +33,8 @@ public class CancellationService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestCancelled(SamplingRequestCancelledV1 event) {
-        FamilyCase family = em.find(FamilyCase.class, event.requestId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        FamilyCase family =
+                em.find(FamilyCase.class, event.requestId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (family == null || family.status == CaseStatus.CANCELLED) {
             return;
         }
@@ -45,9 +46,15 @@ public class CancellationService {
                     .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
             perSlot.forEach((slotId, people) -> em.createNativeQuery(
                             "update slot set booked = greatest(booked - ?1, 0) where id = ?2")
-                    .setParameter(1, people.intValue()).setParameter(2, slotId).executeUpdate());
-            outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentCancelledV1.TYPE,
-                    new AppointmentCancelledV1(appointment.id, family.requestId, "REQUEST_CANCELLED", family.updatedAt));
+                    .setParameter(1, people.intValue())
+                    .setParameter(2, slotId)
+                    .executeUpdate());
+            outbox.publish(
+                    Topics.APPOINTMENTS,
+                    family.requestId.toString(),
+                    AppointmentCancelledV1.TYPE,
+                    new AppointmentCancelledV1(
+                            appointment.id, family.requestId, "REQUEST_CANCELLED", family.updatedAt));
             waitlist.capacityOrDemandChanged();
         });
     }

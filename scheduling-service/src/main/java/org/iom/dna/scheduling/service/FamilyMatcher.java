@@ -20,21 +20,17 @@ import java.util.UUID;
  */
 public final class FamilyMatcher {
 
-    public record Member(String ref, boolean minor, String accompaniedBy) {
-    }
+    public record Member(String ref, boolean minor, String accompaniedBy) {}
 
     /** @param free places left in the slot */
-    public record OpenSlot(UUID id, String centreCode, LocalDate localDate, Instant startsAt, Instant endsAt, int free) {
-    }
+    public record OpenSlot(
+            UUID id, String centreCode, LocalDate localDate, Instant startsAt, Instant endsAt, int free) {}
 
-    public record Placement(String memberRef, OpenSlot slot) {
-    }
+    public record Placement(String memberRef, OpenSlot slot) {}
 
-    public record Match(String centreCode, LocalDate localDate, List<Placement> placements) {
-    }
+    public record Match(String centreCode, LocalDate localDate, List<Placement> placements) {}
 
-    private FamilyMatcher() {
-    }
+    private FamilyMatcher() {}
 
     /**
      * Adults in the IND's order, each followed by the minors they accompany; minors with an appointed
@@ -58,7 +54,8 @@ public final class FamilyMatcher {
         for (OpenSlot slot : slots) {
             if (slot.free() > 0) {
                 byDay.computeIfAbsent(slot.localDate(), d -> new TreeMap<>())
-                        .computeIfAbsent(slot.centreCode(), c -> new ArrayList<>()).add(slot);
+                        .computeIfAbsent(slot.centreCode(), c -> new ArrayList<>())
+                        .add(slot);
             }
         }
         for (Map.Entry<LocalDate, Map<String, List<OpenSlot>>> day : byDay.entrySet()) {
@@ -86,7 +83,8 @@ public final class FamilyMatcher {
             int used = 0;
             for (Member member : order) {
                 if (used == run.get(slot).free()) {
-                    boolean next = slot + 1 < run.size() && run.get(slot + 1).startsAt().equals(run.get(slot).endsAt());
+                    boolean next = slot + 1 < run.size()
+                            && run.get(slot + 1).startsAt().equals(run.get(slot).endsAt());
                     if (!next) {
                         break;
                     }

@@ -14,8 +14,7 @@ import org.iom.dna.scheduling.domain.FamilyCase;
 public class FamilyQueries {
 
     /** A family and its live appointment, if it has one. */
-    public record Family(FamilyCase family, Optional<Appointment> appointment) {
-    }
+    public record Family(FamilyCase family, Optional<Appointment> appointment) {}
 
     /** @throws NotFound if scheduling has not received this request */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -28,6 +27,8 @@ public class FamilyQueries {
     /** Waiting families in the order they are served, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FamilyCase> waitlist(int limit) {
-        return FamilyCase.waitlist(limit).stream().map(id -> FamilyCase.<FamilyCase>findById(id)).toList();
+        return FamilyCase.waitlist(limit).stream()
+                .map(id -> FamilyCase.<FamilyCase>findById(id))
+                .toList();
     }
 }

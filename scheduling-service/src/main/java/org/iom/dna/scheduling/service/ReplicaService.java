@@ -60,9 +60,15 @@ public class ReplicaService {
         em.createNativeQuery("insert into slot (id, centre_code, country, zone, local_date, local_start, starts_at,"
                         + " ends_at, capacity, booked, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, 'OPEN')"
                         + " on conflict (id) do update set capacity = excluded.capacity, status = 'OPEN'")
-                .setParameter(1, e.slotId()).setParameter(2, e.centreCode()).setParameter(3, e.country())
-                .setParameter(4, e.zone()).setParameter(5, e.localDate()).setParameter(6, e.localStart())
-                .setParameter(7, e.startsAt()).setParameter(8, e.endsAt()).setParameter(9, e.capacity())
+                .setParameter(1, e.slotId())
+                .setParameter(2, e.centreCode())
+                .setParameter(3, e.country())
+                .setParameter(4, e.zone())
+                .setParameter(5, e.localDate())
+                .setParameter(6, e.localStart())
+                .setParameter(7, e.startsAt())
+                .setParameter(8, e.endsAt())
+                .setParameter(9, e.capacity())
                 .executeUpdate();
         waitlist.capacityOrDemandChanged();
     }

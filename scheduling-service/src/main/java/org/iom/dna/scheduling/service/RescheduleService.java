@@ -44,7 +44,9 @@ public class RescheduleService {
     public void slotChanged(SlotChangedV1 event) {
         lockFamiliesBookedInto(event.slotId());
         em.createNativeQuery("update slot set capacity = ?1, status = ?2 where id = ?3")
-                .setParameter(1, event.capacity()).setParameter(2, event.status()).setParameter(3, event.slotId())
+                .setParameter(1, event.capacity())
+                .setParameter(2, event.status())
+                .setParameter(3, event.slotId())
                 .executeUpdate();
         moveFamiliesThatNoLongerFit(event.slotId(), "SLOT_CHANGED");
         waitlist.capacityOrDemandChanged();
@@ -54,7 +56,8 @@ public class RescheduleService {
     public void slotWithdrawn(SlotWithdrawnV1 event) {
         lockFamiliesBookedInto(event.slotId());
         em.createNativeQuery("update slot set status = 'WITHDRAWN' where id = ?1")
-                .setParameter(1, event.slotId()).executeUpdate();
+                .setParameter(1, event.slotId())
+                .executeUpdate();
         moveFamiliesThatNoLongerFit(event.slotId(), "SLOT_WITHDRAWN");
     }
 
@@ -63,9 +66,13 @@ public class RescheduleService {
      * too, so that concurrent changes wait for each other instead of deadlocking.
      */
     private void lockFamiliesBookedInto(UUID slotId) {
-        List<UUID> families = em.createQuery("select distinct a.requestId from Appointment a join a.members m"
-                        + " where m.slotId = :slot and a.status = :booked", UUID.class)
-                .setParameter("slot", slotId).setParameter("booked", AppointmentStatus.BOOKED).getResultList();
+        List<UUID> families = em.createQuery(
+                        "select distinct a.requestId from Appointment a join a.members m"
+                                + " where m.slotId = :slot and a.status = :booked",
+                        UUID.class)
+                .setParameter("slot", slotId)
+                .setParameter("booked", AppointmentStatus.BOOKED)
+                .getResultList();
         families.stream().sorted().forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
@@ -78,16 +85,22 @@ public class RescheduleService {
         if (!slot.startsAt.isAfter(Instant.now())) {
             return; // the day is past or under way: attendance, not rescheduling, decides
         }
-        List<Appointment> booked = em.createQuery("select distinct a from Appointment a join a.members m"
-                        + " where m.slotId = :slot and a.status = :booked order by a.bookedAt desc", Appointment.class)
-                .setParameter("slot", slotId).setParameter("booked", AppointmentStatus.BOOKED).getResultList();
+        List<Appointment> booked = em.createQuery(
+                        "select distinct a from Appointment a join a.members m"
+                                + " where m.slotId = :slot and a.status = :booked order by a.bookedAt desc",
+                        Appointment.class)
+                .setParameter("slot", slotId)
+                .setParameter("booked", AppointmentStatus.BOOKED)
+                .getResultList();
         int room = "OPEN".equals(slot.status) ? slot.capacity : 0;
         int seated = slot.booked;
         for (Appointment appointment : booked) {
             if (seated <= room) {
                 break;
             }
-            seated -= (int) appointment.members.stream().filter(m -> m.slotId.equals(slotId)).count();
+            seated -= (int) appointment.members.stream()
+                    .filter(m -> m.slotId.equals(slotId))
+                    .count();
             unbook(appointment, reason);
         }
     }
@@ -96,13 +109,19 @@ public class RescheduleService {
         appointment.status = AppointmentStatus.CANCELLED;
         Map<UUID, Long> perSlot = appointment.members.stream()
                 .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
-        perSlot.forEach((id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")
-                .setParameter(1, people.intValue()).setParameter(2, id).executeUpdate());
+        perSlot.forEach(
+                (id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")
+                        .setParameter(1, people.intValue())
+                        .setParameter(2, id)
+                        .executeUpdate());
         FamilyCase family = em.find(FamilyCase.class, appointment.requestId, LockModeType.PESSIMISTIC_WRITE);
         family.status = CaseStatus.WAITING;
         family.waitlistedAt = null;
         family.updatedAt = Instant.now();
-        outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentCancelledV1.TYPE,
+        outbox.publish(
+                Topics.APPOINTMENTS,
+                family.requestId.toString(),
+                AppointmentCancelledV1.TYPE,
                 new AppointmentCancelledV1(appointment.id, family.requestId, reason, family.updatedAt));
         waitlist.capacityOrDemandChanged();
     }

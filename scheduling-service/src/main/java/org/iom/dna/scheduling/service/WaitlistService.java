@@ -27,11 +27,11 @@ public class WaitlistService {
     private final BookingService booking;
     /** Families tried per pass, beyond the untried ones: bounds the work of one pass. */
     private final int passSize;
+
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile Instant lastPass = Instant.EPOCH;
 
-    WaitlistService(BookingService booking,
-            SchedulingConfig config) {
+    WaitlistService(BookingService booking, SchedulingConfig config) {
         this.booking = booking;
         this.passSize = config.waitlist().passSize();
     }
@@ -41,7 +41,9 @@ public class WaitlistService {
         changed.set(true);
     }
 
-    @Scheduled(every = "${scheduling.waitlist.interval:1s}", delayed = "2s",
+    @Scheduled(
+            every = "${scheduling.waitlist.interval:1s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void serve() {
         boolean due = lastPass.plusSeconds(FULL_PASS_SECONDS).isBefore(Instant.now());
@@ -74,7 +76,8 @@ public class WaitlistService {
             } catch (BookingService.CapacityTaken e) {
                 changed.set(true); // lost a race for a slot: try this family again on the next pass
             } catch (RuntimeException e) {
-                LOG.warnf("booking request %s failed: %s", requestId, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "booking request %s failed: %s", requestId, e.getClass().getSimpleName());
                 changed.set(true);
             }
         }
