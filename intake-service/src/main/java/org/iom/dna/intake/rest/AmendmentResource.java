@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.service.AmendmentService;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.platform.rest.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -71,26 +71,9 @@ public class AmendmentResource {
             responseCode = "200",
             description = "The case after the change",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid channels",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only the IND amends cases",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case or member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The case is sampled, cancelled or expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public SamplingRequestView amendContact(
             @PathParam("id") UUID id, @PathParam("personRef") String personRef, @NotNull JsonNode patch) {
         return SamplingRequestView.of(amendments.amendContact(id, personRef, current -> merge(current, patch)));
@@ -145,26 +128,9 @@ public class AmendmentResource {
             responseCode = "200",
             description = "The cancelled case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or unknown reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only the IND cancels cases",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Members were already sampled, or the case expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public SamplingRequestView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest cancellation) {
         return SamplingRequestView.of(amendments.cancel(id, cancellation.reason(), cancellation.comment()));
     }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.service.ContactDetailsService;
 import org.iom.dna.intake.service.MemberContact;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 
 /**
  * Internal: notification-service fetches a member's contact channels just before it sends, so that
@@ -56,18 +56,7 @@ public class ContactResource {
                                                             + " \"givenName\": \"Selam\", \"familyName\": \"Tesfay\", \"phone\": \"+251911234567\","
                                                             + " \"email\": \"selam.tesfay@example.org\", \"whatsapp\": \"+251911234567\","
                                                             + " \"proxy\": {\"name\": \"Tekle Berhe\", \"relation\": \"brother\", \"phone\": \"+251912345678\"}}")))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only notification-service may read contact details",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case or member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public MemberContact contact(
             @PathParam("id") UUID id, @PathParam("personRef") String personRef, @QueryParam("purpose") String purpose) {
         String why = purpose == null || purpose.isBlank()

@@ -39,7 +39,7 @@ import org.iom.dna.intake.service.SamplingRequestService;
 import org.iom.dna.intake.service.SubmissionResult;
 import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 
 @Path("/api/v1/sampling-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,34 +77,9 @@ public class SamplingRequestResource {
             responseCode = "200",
             description = "The same request was submitted before; the stored case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid; every violation listed with its JSON path",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid", value = Examples.VALIDATION_PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token lacks role ind-system",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "indReference already used for different content",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT_PROBLEM)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than 256 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     public Response submit(@Valid @NotNull SamplingRequestSubmission submission, @Context UriInfo uri) {
         SubmissionResult result = service.submit(submission.toCommand());
         SamplingRequestView view = SamplingRequestView.of(result.request());
@@ -125,22 +100,7 @@ public class SamplingRequestResource {
             responseCode = "200",
             description = "The case",
             content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed to read cases",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND_PROBLEM)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public SamplingRequestView get(@PathParam("id") UUID id) {
         return service.find(id).map(SamplingRequestView::of).orElseThrow(() -> new NotFound("sampling request"));
     }
@@ -153,18 +113,7 @@ public class SamplingRequestResource {
             responseCode = "200",
             description = "The history",
             content = @Content(schema = @Schema(implementation = HistoryView.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed to read cases",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public HistoryView history(@PathParam("id") UUID id) {
         return service.history(id).map(HistoryView::of).orElseThrow(() -> new NotFound("sampling request"));
     }
@@ -179,18 +128,7 @@ public class SamplingRequestResource {
             responseCode = "200",
             description = "A page of cases and the total number of matches",
             content = @Content(schema = @Schema(implementation = CaseListView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Bad filter, sort or page",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The IND may only look up by indReference",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public CaseListView search(
             @Parameter(description = "The IND's reference; returns at most one case") @QueryParam("indReference")
                     String indReference,

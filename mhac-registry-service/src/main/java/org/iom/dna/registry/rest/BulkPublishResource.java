@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.SlotStatus;
 import org.iom.dna.registry.service.CentreService;
@@ -35,14 +33,7 @@ import org.iom.dna.registry.service.SlotService;
  */
 @Path("/api/v1/centres/{code}/slots/$bulk-publish")
 @Authenticated
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "No such centre",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 @Tag(name = "Slots")
 @SecurityRequirement(name = "keycloak")
 public class BulkPublishResource {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.service.CentreService;
 
@@ -32,10 +32,6 @@ import org.iom.dna.registry.service.CentreService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Centres", description = "MHACs and ad-hoc locations, their zones and working weeks")
 @SecurityRequirement(name = "keycloak")
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CentreResource {
 
     static final String EXAMPLE = """
@@ -75,10 +71,7 @@ public class CentreResource {
             responseCode = "200",
             description = "The centre",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such centre",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("code") String code) {
         Centre centre = centres.get(code);
         return Response.ok(CentreView.of(centre))
@@ -107,22 +100,9 @@ public class CentreResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid details",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins manage centres",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "The centre changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing for an existing centre",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response put(
             @PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]{3}", message = "must look like ET-ADD") String code,
             @HeaderParam("If-Match") String ifMatch,

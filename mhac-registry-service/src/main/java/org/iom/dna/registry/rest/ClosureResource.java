@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.service.ClosureService;
 
@@ -38,10 +38,6 @@ import org.iom.dna.registry.service.ClosureService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Closures", description = "Public holidays and closures at short notice, for a centre or a whole country")
 @SecurityRequirement(name = "keycloak")
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClosureResource {
 
     @Schema(name = "Closure")
@@ -100,10 +96,7 @@ public class ClosureResource {
             responseCode = "200",
             description = "The closures",
             content = @Content(schema = @Schema(implementation = ClosureView[].class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "MHAC staff asked for a centre that is not theirs",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public List<ClosureView> list(
             @QueryParam("country") String country,
             @QueryParam("centreCode") String centreCode,
@@ -152,18 +145,8 @@ public class ClosureResource {
             responseCode = "201",
             description = "Created, with how many slots were withdrawn",
             content = @Content(schema = @Schema(implementation = Created.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins manage closures",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such centre",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response create(@Valid @NotNull ClosureRequest body) {
         ClosureService.Result created = closures.create(toClosure(body));
         return Response.created(URI.create("/api/v1/closures/" + created.closure().id))
@@ -192,18 +175,8 @@ public class ClosureResource {
             responseCode = "200",
             description = "The closure, with how many slots were withdrawn",
             content = @Content(schema = @Schema(implementation = Created.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins manage closures",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such closure or centre",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Created replace(@PathParam("id") UUID id, @Valid @NotNull ClosureRequest body) {
         ClosureService.Result result = closures.replace(id, toClosure(body)).orElseThrow(() -> new NotFound("closure"));
         return new Created(ClosureView.of(result.closure()), result.slotsWithdrawn());
@@ -226,14 +199,7 @@ public class ClosureResource {
     @RolesAllowed({"country-office", "admin"})
     @Operation(summary = "Remove a closure; the future slots it withdrew open again")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins manage closures",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such closure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public void delete(@PathParam("id") UUID id) {
         if (!closures.delete(id)) {
             throw new NotFound("closure");

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.service.CentreService;
@@ -43,18 +43,7 @@ import org.iom.dna.registry.service.SlotService;
 @Tag(name = "Slots", description = "When a centre can take people")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"mhac-staff", "country-office", "admin"})
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "No such centre or slot, or not one of yours",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 public class SlotResource {
 
     /** Longest range one slot listing may span, so a careless query cannot load a year. */
@@ -78,10 +67,7 @@ public class SlotResource {
             responseCode = "200",
             description = "The slots, earliest first",
             content = @Content(schema = @Schema(implementation = SlotView[].class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Bad date range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<SlotView> list(
             @PathParam("code") String code, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return slots.between(ownCentre(code), from, to).stream()
@@ -119,14 +105,8 @@ public class SlotResource {
             responseCode = "201",
             description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = SlotView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid: in the past, a time the clocks skip, out of bounds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A closure covers the day, or a slot starts then already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response add(@PathParam("code") String code, @Valid @NotNull SlotDtos.Creation body, @Context UriInfo uri) {
         ownCentre(code);
         Slot slot = slots.addAdHoc(code, body.localDate(), body.localStart(), body.minutes(), body.capacity());
@@ -153,22 +133,10 @@ public class SlotResource {
             responseCode = "200",
             description = "The slot after the change, with its new ETag",
             content = @Content(schema = @Schema(implementation = SlotView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid capacity or status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slot is withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "The slot changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response change(
             @PathParam("code") String code,
             @PathParam("id") UUID id,

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.domain.NotFound;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.registry.domain.AvailabilityTemplate;
 import org.iom.dna.registry.service.TemplateService;
 
@@ -38,18 +38,7 @@ import org.iom.dna.registry.service.TemplateService;
 @Tag(name = "Availability templates", description = "Weekly rules from which slots are generated")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"mhac-staff", "country-office", "admin"})
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "No such centre or template, or not yours",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 public class TemplateResource {
 
     @Schema(name = "AvailabilityTemplate")
@@ -115,10 +104,7 @@ public class TemplateResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid, or outside the centre's opening hours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response add(@PathParam("code") String code, @Valid @NotNull TemplateRequest body) {
         access.require(code);
         AvailabilityTemplate t = new AvailabilityTemplate();

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.service.DeliveryService;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,18 +82,7 @@ public class DeliveryResource {
                                                     + " \"centreCode\": \"ET-ADD\", \"localDate\": \"2026-12-09\", \"localStart\": \"08:30:00\","
                                                     + " \"status\": \"SENT\", \"attempts\": 1, \"createdAt\": \"2026-11-28T09:12:03Z\","
                                                     + " \"sentAt\": \"2026-11-28T09:12:04Z\"}]")))
-    @APIResponse(
-            responseCode = "400",
-            description = "requestId missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
         return deliveries.forRequest(requestId).stream().map(DeliveryView::of).toList();
     }

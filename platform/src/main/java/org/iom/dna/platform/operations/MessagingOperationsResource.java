@@ -26,7 +26,7 @@ import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.DeadLetters;
 import org.iom.dna.platform.messaging.ParkedEvents;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 
 /**
  * Dead letters (records this service's consumers parked) and parked outbox rows (events the broker
@@ -38,14 +38,6 @@ import org.iom.dna.platform.rest.Problem;
 @Tag(name = "Operations", description = "Dead letters and parked events: inspect and replay")
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed({"country-office", "admin"})
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Only country offices and admins",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MessagingOperationsResource {
 
     private static final String CONSUMER = "^[a-z0-9.-]{1,100}$";
@@ -70,10 +62,7 @@ public class MessagingOperationsResource {
             responseCode = "200",
             description = "Parked records (without payloads)",
             content = @Content(schema = @Schema(implementation = DeadLetterView[].class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A query parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<DeadLetterView> deadLetters(
             @Parameter(description = "Only this consumer's, e.g. scheduling.sampling-requests")
                     @QueryParam("consumer")
@@ -108,10 +97,7 @@ public class MessagingOperationsResource {
             responseCode = "200",
             description = "The dead letter",
             content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No dead letter with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public DeadLetterView deadLetter(@PathParam("id") long id) {
         return deadLetters
                 .find(id)
@@ -132,14 +118,8 @@ public class MessagingOperationsResource {
                     @Content(
                             schema = @Schema(implementation = DeadLetters.Replay.class),
                             examples = @ExampleObject(name = "applied", value = REPLAY_EXAMPLE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No dead letter with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "It still fails (it stays parked with the new reason), or no" + " consumer here has its name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public DeadLetters.Replay replay(@PathParam("id") long id) {
         DeadLetters.Replay replay = deadLetters.replay(id).orElseThrow(() -> new NotFound("dead letter " + id));
         if (replay.outcome() == DeadLetters.Outcome.STILL_FAILING
@@ -161,10 +141,7 @@ public class MessagingOperationsResource {
                     @Content(
                             schema = @Schema(implementation = DeadLetters.Replay[].class),
                             examples = @ExampleObject(name = "applied", value = "[" + REPLAY_EXAMPLE + "]")))
-    @APIResponse(
-            responseCode = "400",
-            description = "A query parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<DeadLetters.Replay> replayAll(
             @Parameter(description = "Only this consumer's") @QueryParam("consumer") @Pattern(regexp = CONSUMER)
                     String consumer,
@@ -181,10 +158,7 @@ public class MessagingOperationsResource {
             responseCode = "200",
             description = "Parked outbox rows",
             content = @Content(schema = @Schema(implementation = ParkedEventView[].class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A query parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<ParkedEventView> parkedEvents(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parkedEvents.parked(limit).stream().map(ParkedEventView::of).toList();
     }
@@ -196,10 +170,7 @@ public class MessagingOperationsResource {
             responseCode = "200",
             description = "Released; the relay sends it, then the events behind it",
             content = @Content(schema = @Schema(implementation = ParkedEventView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No parked event at this position",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public ParkedEventView release(@PathParam("position") long position) {
         return parkedEvents
                 .release(position)

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iom.dna.platform.rest.Problem;
+import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.scheduling.service.FamilyQueries;
 
 @Path("/api/v1")
@@ -51,18 +51,7 @@ public class FamilyResource {
                     @Content(
                             schema = @Schema(implementation = FamilyView.class),
                             examples = @ExampleObject(name = "booked", value = BOOKED_EXAMPLE)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Scheduling has not received this request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public FamilyView family(@PathParam("requestId") UUID requestId) {
         FamilyQueries.Family found = families.family(requestId);
         return FamilyView.of(found.family(), found.appointment().orElse(null));
@@ -78,14 +67,6 @@ public class FamilyResource {
                     @Content(
                             schema = @Schema(implementation = FamilyView[].class),
                             examples = @ExampleObject(name = "one-waiting", value = WAITING_EXAMPLE)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only country offices and admins",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<FamilyView> waitlist() {
         return families.waitlist(1000).stream()
                 .map(family -> FamilyView.of(family, null))
