@@ -85,7 +85,8 @@ public class SlotGenerationService {
         Set<Instant> existing = withdrawClosedAndCollect(centre, first, last, closures);
         int created = 0;
         for (SlotGenerator.PlannedSlot planned : plan(centre, first, last, closures)) {
-            if (!existing.contains(planned.startsAt().toInstant())) {
+            // add, not contains: two overlapping templates plan the same start once, not twice.
+            if (existing.add(planned.startsAt().toInstant())) {
                 open(centre, planned);
                 created++;
             }

@@ -1,20 +1,22 @@
-package org.iom.dna.registry;
+package org.iom.dna.registry.support;
 
 import static io.restassured.RestAssured.given;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.iom.dna.testing.Tokens;
 
 /** Test days that no seeded holiday covers, whatever date the tests run on. */
-final class Days {
+public final class Days {
 
     private Days() {}
 
     /** The first given weekday at least {@code weeksAhead} weeks from now on which the centre is not closed. */
-    static LocalDate open(String centre, int weeksAhead, DayOfWeek weekday) {
+    public static LocalDate open(String centre, int weeksAhead, DayOfWeek weekday) {
         LocalDate day = LocalDate.now().plusWeeks(weeksAhead).with(weekday);
         List<Map<String, String>> closures = given().auth()
                 .oauth2(Tokens.user("officer"))
@@ -30,6 +32,11 @@ final class Days {
             day = day.plusWeeks(1);
         }
         return day;
+    }
+
+    /** The given weekday at least {@code weeksAhead} weeks after today in the zone (for centres without holidays). */
+    public static LocalDate ahead(ZoneId zone, int weeksAhead, DayOfWeek weekday) {
+        return LocalDate.now(zone).plusWeeks(weeksAhead).with(TemporalAdjusters.nextOrSame(weekday));
     }
 
     private static boolean covered(List<Map<String, String>> closures, LocalDate day) {
