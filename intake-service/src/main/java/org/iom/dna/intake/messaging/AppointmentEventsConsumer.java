@@ -7,13 +7,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
+import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.intake.service.CaseProgressService;
 import org.iom.dna.platform.messaging.EventHandler;
 import org.iom.dna.platform.messaging.Inbox;
 import org.iom.dna.platform.messaging.IncomingEvent;
 
-/** Follows scheduling's reports (booked, waitlisted, cancelled, attended) so the IND reads each case's status here. */
+/** Follows scheduling's reports (booked, waitlisted, cancelled, attended, unreachable) so the IND reads each case's status here. */
 @ApplicationScoped
 public class AppointmentEventsConsumer implements EventHandler {
 
@@ -44,6 +45,7 @@ public class AppointmentEventsConsumer implements EventHandler {
             case AppointmentCancelledV1.TYPE ->
                 progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             case AttendanceRecordedV1.TYPE -> progress.attendanceRecorded(event.payloadAs(AttendanceRecordedV1.class));
+            case FamilyUnreachableV1.TYPE -> progress.familyUnreachable(event.payloadAs(FamilyUnreachableV1.class));
             default -> {
                 // Other scheduling events do not change what intake shows.
             }

@@ -11,6 +11,7 @@ import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.MemberUnreachableV1;
 import org.iom.dna.intake.domain.ContactAttempt;
@@ -137,6 +138,20 @@ public class CaseProgressService {
             request.transitionTo(
                     RequestStatus.UNREACHABLE,
                     "member " + event.memberRef() + " not reached after " + event.attempts() + " attempts");
+        }
+    }
+
+    /** The family missed every appointment scheduling offers: staff must reach it before anything else. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void familyUnreachable(FamilyUnreachableV1 event) {
+        SamplingRequest request = request(event.requestId());
+        if (OPEN.contains(request.status) || request.status == RequestStatus.PARTIALLY_SAMPLED) {
+            request.transitionTo(
+                    RequestStatus.UNREACHABLE,
+                    "missed " + event.missed().size() + " appointment(s): "
+                            + event.missed().stream()
+                                    .map(m -> m.centreCode() + " on " + m.localDate())
+                                    .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

@@ -12,6 +12,8 @@ public interface SchedulingConfig {
 
     Waitlist waitlist();
 
+    Attendance attendance();
+
     /** Time between booking and the appointment: to reach the family, and for them to travel. */
     interface LeadTime {
         /** Every member lives in the sampling country. */
@@ -31,5 +33,18 @@ public interface SchedulingConfig {
         /** Waiting families tried per pass besides the new ones: bounds the work of one pass. */
         @WithDefault("500")
         int passSize();
+    }
+
+    interface Attendance {
+        /**
+         * Appointments a family may miss (a member who did not come, without excuse) before the case is reported
+         * unreachable instead of booked again.
+         */
+        @WithDefault("2")
+        int maxMissedAppointments();
+
+        /** How often days that have ended are closed for centres that did not close them themselves. */
+        @WithDefault("15m")
+        Duration closeInterval();
     }
 }

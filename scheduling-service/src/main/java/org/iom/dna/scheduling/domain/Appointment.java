@@ -47,8 +47,38 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "booked_at", nullable = false)
     public Instant bookedAt;
 
+    /** The appointment this one moves the family from, if any. */
+    public UUID replaces;
+
+    /** The staff member who booked by hand; null when the scheduler booked. */
+    @Column(name = "booked_by")
+    public String bookedBy;
+
+    /** Why staff booked beyond a slot's capacity; null for a booking within capacity. */
+    @Column(name = "override_reason")
+    public String overrideReason;
+
+    /** When the day's list was closed: attendance is final from then on. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @OneToMany(mappedBy = "appointment", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<AppointmentMember> members = new ArrayList<>();
+
+    public Optional<AppointmentMember> member(String memberRef) {
+        return members.stream().filter(m -> m.key.memberRef.equals(memberRef)).findFirst();
+    }
+
+    /** A family's appointments, oldest first: its history of bookings, moves and attended days. */
+    public static List<Appointment> historyOf(UUID requestId) {
+        return list("requestId = ?1 order by bookedAt, sequence", requestId);
+    }
+
+    /** The family's latest appointment, whatever became of it. */
+    public static Optional<Appointment> latestOf(UUID requestId) {
+        return find("requestId = ?1 order by bookedAt desc, sequence desc", requestId)
+                .firstResultOptional();
+    }
 
     public static Optional<Appointment> liveFor(UUID requestId) {
         return find("requestId = ?1 and status = ?2", requestId, AppointmentStatus.BOOKED)

@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapsId;
@@ -35,6 +37,23 @@ public class AppointmentMember extends PanacheEntityBase {
 
     @Column(name = "local_start", nullable = false)
     public LocalTime localStart;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Attendance attendance = Attendance.BOOKED;
+
+    @Column(name = "identity_verified")
+    public Boolean identityVerified;
+
+    @Column(name = "consent_given_by")
+    public String consentGivenBy;
+
+    @Column(name = "kit_number")
+    public String kitNumber;
+
+    public String memberRef() {
+        return key.memberRef;
+    }
 
     @Embeddable
     public static class Key implements Serializable {

@@ -1,7 +1,11 @@
 package org.iom.dna.scheduling.domain;
 
-/** An appointment is live until it is cancelled (the case withdrawn, or the family moved to a new one). */
+/**
+ * BOOKED until the day's list is closed (COMPLETED, every member with an outcome) or the appointment no longer
+ * stands (CANCELLED: the case withdrawn, or the family moved to a new appointment).
+ */
 public enum AppointmentStatus {
     BOOKED,
+    COMPLETED,
     CANCELLED
 }

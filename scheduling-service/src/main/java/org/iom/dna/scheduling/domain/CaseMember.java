@@ -40,6 +40,22 @@ public class CaseMember extends PanacheEntityBase {
     @Column(name = "current_country", nullable = false)
     public String currentCountry;
 
+    /** BCP 47 tag of the member's language: the interpreter MHAC staff need. */
+    public String language;
+
+    @Column(name = "needs_interpreter", nullable = false)
+    public boolean needsInterpreter;
+
+    @Column(name = "needs_accessibility", nullable = false)
+    public boolean needsAccessibility;
+
+    @Column(name = "needs_medical_care", nullable = false)
+    public boolean needsMedicalCare;
+
+    /** The member needs no further appointment: sampled, refused, or identity not confirmed. */
+    @Column(nullable = false)
+    public boolean done;
+
     public String memberRef() {
         return key.memberRef;
     }

@@ -55,12 +55,21 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(name = "waitlisted_at")
     public Instant waitlistedAt;
 
+    /** Appointments at which a member did not come (an excused absence does not count). */
+    @Column(name = "missed_appointments", nullable = false)
+    public int missedAppointments;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @OneToMany(mappedBy = "familyCase", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<CaseMember> members = new ArrayList<>();
+
+    /** The members who still have to be sampled: everyone at first, fewer after a partly attended day. */
+    public List<CaseMember> pendingMembers() {
+        return members.stream().filter(m -> !m.done).toList();
+    }
 
     /**
      * Waiting families in the order they are served: priority, then deadline, then arrival. Families

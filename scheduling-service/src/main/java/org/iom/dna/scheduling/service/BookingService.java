@@ -6,16 +6,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
@@ -26,23 +31,26 @@ import org.iom.dna.scheduling.domain.FamilyCase;
 import org.iom.dna.scheduling.domain.SlotReplica;
 
 /**
- * Books one waiting family. Capacity is guarded by the database, not by this class: each slot's
- * {@code booked} count is raised by a conditional update that fails when the slot no longer has
- * room (another instance, or staff cutting capacity, got there first). Then the whole booking
- * rolls back and the family is tried again on the next pass. Locks are taken family first, then slots
- * in id order, as everywhere in this service.
+ * Makes and unmakes appointments: the scheduler's own bookings of waiting families, and bookings or moves that
+ * country-office staff make by hand. Capacity is guarded by the database through {@link Seats}; locks are taken
+ * family first, then slots in id order, as everywhere in this service.
  */
 @ApplicationScoped
 public class BookingService {
 
+    /** A booking by hand: a centre and a local day, optionally beyond capacity, then with a reason. */
+    public record HandBooking(String centreCode, LocalDate localDate, boolean beyondCapacity, String reason) {}
+
     private final EntityManager em;
     private final Outbox outbox;
+    private final Seats seats;
     private final Duration sameCountryLead;
     private final Duration otherCountryLead;
 
-    BookingService(EntityManager em, Outbox outbox, SchedulingConfig config) {
+    BookingService(EntityManager em, Outbox outbox, Seats seats, SchedulingConfig config) {
         this.em = em;
         this.outbox = outbox;
+        this.seats = seats;
         this.sameCountryLead = config.leadTime().sameCountry();
         this.otherCountryLead = config.leadTime().otherCountry();
     }
@@ -50,13 +58,6 @@ public class BookingService {
     /** No family can be booked sooner than this from now. */
     public Duration shortestLeadTime() {
         return sameCountryLead.compareTo(otherCountryLead) <= 0 ? sameCountryLead : otherCountryLead;
-    }
-
-    /** Thrown when a slot filled up between reading and booking; the transaction rolls back. */
-    public static class CapacityTaken extends RuntimeException {
-        CapacityTaken() {
-            super("a slot filled up while booking", null, false, false);
-        }
     }
 
     /** @return the new appointment, or empty when no feasible day exists yet (the family keeps waiting) */
@@ -68,37 +69,160 @@ public class BookingService {
         }
         List<SlotReplica> candidates = SlotReplica.candidates(family.country, earliestDay(family), family.deadline);
         Optional<FamilyMatcher.Match> match =
-                FamilyMatcher.match(matcherMembers(family), openSlots(candidates), family.preferredCentre);
+                FamilyMatcher.match(matcherMembers(family), openSlots(candidates, false), family.preferredCentre);
         if (match.isEmpty()) {
             waitlistOnce(family);
             return Optional.empty();
         }
-        reserve(match.get());
-        Appointment appointment = appointment(
-                family, match.get(), candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
+        UUID replaces = Appointment.latestOf(requestId)
+                .filter(a -> a.status == AppointmentStatus.CANCELLED)
+                .map(a -> a.id)
+                .orElse(null);
+        return Optional.of(book(family, match.get(), candidates, List.of(), replaces, null, null));
+    }
+
+    /**
+     * Country-office staff book a family into a centre on a day of their choice, or move it there. Within capacity
+     * unless {@code beyondCapacity} (then a reason is required and kept with the appointment). The deadline and
+     * the rules of the day (one centre, consecutive places, minors with their adult) still hold; the travel lead
+     * time does not, since staff have arranged the day with the family.
+     *
+     * @throws NotFound if scheduling has no such family
+     * @throws Conflict if the case is closed, or the day has no room and no override was asked for
+     * @throws InvalidRequest if the day is past or after the deadline, or an override has no reason
+     */
+    @Transactional
+    public Appointment bookByHand(UUID requestId, HandBooking booking, String actor) {
+        FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (family == null) {
+            throw new NotFound("family " + requestId);
+        }
+        if (family.status == CaseStatus.CANCELLED || family.status == CaseStatus.COMPLETED) {
+            throw new Conflict(
+                    "case-closed",
+                    "The case is closed",
+                    "the case is " + family.status.name().toLowerCase() + "; nothing to book",
+                    null);
+        }
+        if (booking.beyondCapacity()
+                && (booking.reason() == null || booking.reason().isBlank())) {
+            throw InvalidRequest.of("$.reason", "is required to book beyond capacity");
+        }
+        if (booking.localDate().isAfter(family.deadline)) {
+            throw InvalidRequest.of("$.localDate", "is after the case's deadline " + family.deadline);
+        }
+        List<SlotReplica> day = SlotReplica.list(
+                "centreCode = ?1 and localDate = ?2 and status = 'OPEN' and startsAt > ?3 order by startsAt",
+                booking.centreCode(),
+                booking.localDate(),
+                Instant.now());
+        if (day.isEmpty()) {
+            throw new Conflict(
+                    "no-open-slot",
+                    "No open slot that day",
+                    "no open slot at " + booking.centreCode() + " on " + booking.localDate()
+                            + " (a past day, a closed one, or none published)",
+                    null);
+        }
+        if (booking.localDate().isBefore(LocalDate.now(ZoneId.of(day.get(0).zone)))) {
+            throw InvalidRequest.of("$.localDate", "is in the past");
+        }
+        Optional<Appointment> live = Appointment.liveFor(requestId);
+        Optional<FamilyMatcher.Match> withinCapacity =
+                FamilyMatcher.match(matcherMembers(family), openSlots(day, false), booking.centreCode());
+        boolean overflow = withinCapacity.isEmpty() && booking.beyondCapacity();
+        FamilyMatcher.Match match = withinCapacity
+                .or(() -> overflow
+                        ? FamilyMatcher.match(matcherMembers(family), openSlots(day, true), booking.centreCode())
+                        : Optional.empty())
+                .orElseThrow(() -> new Conflict(
+                        "no-room",
+                        "No room for the family that day",
+                        "no room for the family's " + family.pendingMembers().size() + " member(s) at "
+                                + booking.centreCode() + " on " + booking.localDate()
+                                + "; book beyond capacity with a reason to override",
+                        null));
+        live.ifPresent(old -> unbook(old, "MOVED"));
+        return book(
+                family,
+                match,
+                day,
+                live.map(BookingService::slotsOf).orElse(List.of()),
+                live.map(a -> a.id).orElse(null),
+                actor,
+                overflow ? booking.reason() : null);
+    }
+
+    /**
+     * The appointment no longer stands: its places go back to the slots and everyone is told why.
+     *
+     * @param reason {@code REQUEST_CANCELLED}, {@code MOVED}, {@code SLOT_CHANGED}, {@code SLOT_WITHDRAWN}, ...
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(Appointment appointment, String reason) {
+        seats.release(slotsOf(appointment));
+        unbook(appointment, reason);
+    }
+
+    /** Cancels without giving the places back: the caller does, together with what it takes instead. */
+    private void unbook(Appointment appointment, String reason) {
+        appointment.status = AppointmentStatus.CANCELLED;
+        Instant now = Instant.now();
+        outbox.publish(
+                Topics.APPOINTMENTS,
+                appointment.requestId.toString(),
+                AppointmentCancelledV1.TYPE,
+                new AppointmentCancelledV1(appointment.id, appointment.requestId, reason, now));
+    }
+
+    /** @param released places of the appointment the family moves away from, given back in the same pass */
+    private Appointment book(
+            FamilyCase family,
+            FamilyMatcher.Match match,
+            List<SlotReplica> candidates,
+            List<UUID> released,
+            UUID replaces,
+            String bookedBy,
+            String overrideReason) {
+        Map<UUID, SlotReplica> slots = candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        seats.move(released, match.placements().stream().map(p -> p.slot().id()).toList(), overrideReason != null);
+        Appointment appointment = appointment(family, match, slots);
+        appointment.replaces = replaces;
+        appointment.bookedBy = bookedBy;
+        appointment.overrideReason = overrideReason;
         appointment.persist();
         family.status = CaseStatus.BOOKED;
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
-        return Optional.of(appointment);
+        return appointment;
     }
 
-    /** The travel lead time from now: longer when any member must cross a border. */
+    private static List<UUID> slotsOf(Appointment appointment) {
+        return appointment.members.stream().map(m -> m.slotId).toList();
+    }
+
+    /** The travel lead time from now: longer when any member still to be sampled must cross a border. */
     private Instant earliestDay(FamilyCase family) {
-        boolean travels = family.members.stream().anyMatch(m -> !m.currentCountry.equals(family.country));
+        boolean travels = family.pendingMembers().stream().anyMatch(m -> !m.currentCountry.equals(family.country));
         return Instant.now().plus(travels ? otherCountryLead : sameCountryLead);
     }
 
     private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
-        return family.members.stream()
+        return family.pendingMembers().stream()
                 .map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy))
                 .toList();
     }
 
-    private static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates) {
+    /** @param beyondCapacity every slot counts as having room for the whole family (an override by staff) */
+    private static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates, boolean beyondCapacity) {
         return candidates.stream()
                 .map(s -> new FamilyMatcher.OpenSlot(
-                        s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity - s.booked))
+                        s.id,
+                        s.centreCode,
+                        s.localDate,
+                        s.startsAt,
+                        s.endsAt,
+                        beyondCapacity ? Integer.MAX_VALUE : s.capacity - s.booked))
                 .toList();
     }
 
@@ -112,27 +236,6 @@ public class BookingService {
                     FamilyWaitlistedV1.TYPE,
                     new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
         }
-    }
-
-    /**
-     * Takes the places, slot by slot in id order (the lock order), each by a conditional update that
-     * keeps the booked count within capacity.
-     *
-     * @throws CapacityTaken if another booking or a capacity cut got there first
-     */
-    private void reserve(FamilyMatcher.Match match) {
-        Map<UUID, Long> perSlot = match.placements().stream()
-                .collect(Collectors.groupingBy(p -> p.slot().id(), TreeMap::new, Collectors.counting()));
-        perSlot.forEach((slotId, people) -> {
-            int updated = em.createNativeQuery("update slot set booked = booked + ?1"
-                            + " where id = ?2 and status = 'OPEN' and booked + ?1 <= capacity")
-                    .setParameter(1, people.intValue())
-                    .setParameter(2, slotId)
-                    .executeUpdate();
-            if (updated == 0) {
-                throw new CapacityTaken();
-            }
-        });
     }
 
     private static Appointment appointment(FamilyCase family, FamilyMatcher.Match match, Map<UUID, SlotReplica> slots) {

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Finds where a whole family can be sampled: one centre, one local day, members in one unbroken
@@ -33,19 +35,31 @@ public final class FamilyMatcher {
     private FamilyMatcher() {}
 
     /**
-     * Adults in the IND's order, each followed by the minors they accompany; minors with an appointed
-     * guardian or escort (no accompanying member) come last, after every adult.
+     * Adults in the IND's order, each followed by the members they accompany (and those by theirs: an adult who
+     * is accompanied, e.g. an elderly parent, heads the minors that come with them); minors with an appointed
+     * guardian or escort (no accompanying member in the list) come last, after every adult.
      */
     public static List<Member> samplingOrder(List<Member> members) {
+        Set<String> present = members.stream().map(Member::ref).collect(Collectors.toSet());
         List<Member> ordered = new ArrayList<>();
         for (Member m : members) {
-            if (m.accompaniedBy() == null && !m.minor()) {
-                ordered.add(m);
-                members.stream().filter(c -> m.ref().equals(c.accompaniedBy())).forEach(ordered::add);
+            boolean accompanied = m.accompaniedBy() != null && present.contains(m.accompaniedBy());
+            if (!m.minor() && !accompanied) {
+                addWithThoseTheyAccompany(m, members, ordered);
             }
         }
         members.stream().filter(m -> !ordered.contains(m)).forEach(ordered::add);
         return ordered;
+    }
+
+    private static void addWithThoseTheyAccompany(Member head, List<Member> members, List<Member> ordered) {
+        if (ordered.contains(head)) {
+            return;
+        }
+        ordered.add(head);
+        members.stream()
+                .filter(c -> head.ref().equals(c.accompaniedBy()))
+                .forEach(c -> addWithThoseTheyAccompany(c, members, ordered));
     }
 
     public static Optional<Match> match(List<Member> members, List<OpenSlot> slots, String preferredCentre) {

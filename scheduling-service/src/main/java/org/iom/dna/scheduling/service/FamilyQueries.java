@@ -24,6 +24,20 @@ public class FamilyQueries {
         return new Family(family, Appointment.liveFor(requestId));
     }
 
+    /**
+     * Every appointment the family has had, oldest first: bookings, moves (each pointing to the one it replaces)
+     * and attended days.
+     *
+     * @throws NotFound if scheduling has not received this request
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Appointment> history(UUID requestId) {
+        if (FamilyCase.findById(requestId) == null) {
+            throw new NotFound("family " + requestId);
+        }
+        return Appointment.historyOf(requestId);
+    }
+
     /** Waiting families in the order they are served, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FamilyCase> waitlist(int limit) {

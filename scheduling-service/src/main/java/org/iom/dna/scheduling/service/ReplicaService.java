@@ -48,6 +48,10 @@ public class ReplicaService {
             member.minor = m.minor();
             member.accompaniedBy = m.accompaniedBy();
             member.currentCountry = m.currentCountry();
+            member.language = m.language();
+            member.needsInterpreter = m.needsInterpreter();
+            member.needsAccessibility = m.needsAccessibility();
+            member.needsMedicalCare = m.needsMedicalCare();
             family.members.add(member);
         }
         family.persist();

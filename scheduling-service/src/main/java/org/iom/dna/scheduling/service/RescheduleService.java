@@ -6,15 +6,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.SlotChangedV1;
 import org.iom.dna.events.SlotWithdrawnV1;
-import org.iom.dna.events.Topics;
-import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentStatus;
 import org.iom.dna.scheduling.domain.CaseStatus;
@@ -31,12 +27,14 @@ import org.iom.dna.scheduling.domain.SlotReplica;
 public class RescheduleService {
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final BookingService booking;
+    private final Seats seats;
     private final WaitlistService waitlist;
 
-    RescheduleService(EntityManager em, Outbox outbox, WaitlistService waitlist) {
+    RescheduleService(EntityManager em, BookingService booking, Seats seats, WaitlistService waitlist) {
         this.em = em;
-        this.outbox = outbox;
+        this.booking = booking;
+        this.seats = seats;
         this.waitlist = waitlist;
     }
 
@@ -62,8 +60,9 @@ public class RescheduleService {
     }
 
     /**
-     * Families first, in id order, then slots in id order: the order booking and cancellation lock in
-     * too, so that concurrent changes wait for each other instead of deadlocking.
+     * Families first, in id order, then every slot this change may touch (the changed one and the other slots of
+     * the families booked into it) in id order: the order booking and cancellation lock in too, so that
+     * concurrent changes wait for each other instead of deadlocking.
      */
     private void lockFamiliesBookedInto(UUID slotId) {
         List<UUID> families = em.createQuery(
@@ -74,6 +73,10 @@ public class RescheduleService {
                 .setParameter("booked", AppointmentStatus.BOOKED)
                 .getResultList();
         families.stream().sorted().forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+        Set<UUID> slots = new TreeSet<>();
+        slots.add(slotId);
+        families.forEach(id -> Appointment.liveFor(id).ifPresent(a -> a.members.forEach(m -> slots.add(m.slotId))));
+        seats.lock(slots);
     }
 
     private void moveFamiliesThatNoLongerFit(UUID slotId, String reason) {
@@ -106,23 +109,11 @@ public class RescheduleService {
     }
 
     private void unbook(Appointment appointment, String reason) {
-        appointment.status = AppointmentStatus.CANCELLED;
-        Map<UUID, Long> perSlot = appointment.members.stream()
-                .collect(Collectors.groupingBy(m -> m.slotId, TreeMap::new, Collectors.counting()));
-        perSlot.forEach(
-                (id, people) -> em.createNativeQuery("update slot set booked = greatest(booked - ?1, 0) where id = ?2")
-                        .setParameter(1, people.intValue())
-                        .setParameter(2, id)
-                        .executeUpdate());
+        booking.cancel(appointment, reason);
         FamilyCase family = em.find(FamilyCase.class, appointment.requestId, LockModeType.PESSIMISTIC_WRITE);
         family.status = CaseStatus.WAITING;
         family.waitlistedAt = null;
         family.updatedAt = Instant.now();
-        outbox.publish(
-                Topics.APPOINTMENTS,
-                family.requestId.toString(),
-                AppointmentCancelledV1.TYPE,
-                new AppointmentCancelledV1(appointment.id, family.requestId, reason, family.updatedAt));
         waitlist.capacityOrDemandChanged();
     }
 }

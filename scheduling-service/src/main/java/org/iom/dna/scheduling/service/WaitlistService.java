@@ -73,7 +73,7 @@ public class WaitlistService {
                 if (booking.tryBook(requestId).isPresent()) {
                     booked++;
                 }
-            } catch (BookingService.CapacityTaken e) {
+            } catch (Seats.CapacityTaken e) {
                 changed.set(true); // lost a race for a slot: try this family again on the next pass
             } catch (RuntimeException e) {
                 LOG.warnf(
