@@ -54,11 +54,18 @@ final class SubmissionRules {
             if (ageByRef.containsKey(m.personRef())) {
                 errors.add(new Violation(at + ".personRef", "is used by another member of this request"));
             }
-            PartialDate born = PartialDate.parse(m.dateOfBirth());
-            if (born.earliestPossible().isAfter(LocalDate.now())) {
-                errors.add(new Violation(at + ".dateOfBirth", "must not be in the future"));
+            Integer age = null;
+            try {
+                PartialDate born = PartialDate.parse(m.dateOfBirth());
+                if (born.earliestPossible().isAfter(LocalDate.now())) {
+                    errors.add(new Violation(at + ".dateOfBirth", "must not be in the future"));
+                }
+                age = born.minimumAgeOn(submission.deadline());
+            } catch (IllegalArgumentException e) {
+                // The submission pattern lets impossible dates such as 1990-02-30 through: name the field.
+                errors.add(new Violation(at + ".dateOfBirth", "must be a real calendar date"));
             }
-            ageByRef.put(m.personRef(), born.minimumAgeOn(submission.deadline()));
+            ageByRef.put(m.personRef(), age);
             reachable |= m.contact() != null && m.contact().reachable();
         }
         if (!reachable) {
@@ -73,15 +80,16 @@ final class SubmissionRules {
             NewFamilyCase.Member m, String at, Map<String, Integer> ageByRef, List<Violation> errors) {
         if (m.accompaniedBy() != null) {
             Integer adultAge = ageByRef.get(m.accompaniedBy());
-            if (adultAge == null || m.accompaniedBy().equals(m.personRef())) {
+            if (!ageByRef.containsKey(m.accompaniedBy()) || m.accompaniedBy().equals(m.personRef())) {
                 errors.add(new Violation(
                         at + ".accompaniedBy", "must be the personRef of another member of this request"));
-            } else if (adultAge < ADULT_AGE) {
+            } else if (adultAge != null && adultAge < ADULT_AGE) {
                 errors.add(new Violation(
                         at + ".accompaniedBy", "must refer to a member who is an adult on the deadline date"));
             }
         }
-        boolean minor = ageByRef.get(m.personRef()) < ADULT_AGE;
+        Integer age = ageByRef.get(m.personRef());
+        boolean minor = age != null && age < ADULT_AGE;
         if (minor && m.accompaniedBy() == null && m.guardian() == null) {
             errors.add(new Violation(
                     at + ".accompaniedBy",

@@ -1,0 +1,226 @@
+package org.iom.dna.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.iom.dna.intake.domain.PersonalDataAccess;
+import org.iom.dna.intake.testdata.Families;
+import org.iom.dna.intake.testdata.IntakeApi;
+import org.iom.dna.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** notification-service, and only it, reads a member's contact details just before sending; every read is audited. */
+@QuarkusTest
+class ContactResourceTest {
+
+    private static final String NOTIFICATION_SERVICE = "service-account-notification-service";
+
+    @Inject
+    IntakeApi api;
+
+    private static List<PersonalDataAccess> reads(String id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        PersonalDataAccess.<PersonalDataAccess>list("requestId = ?1 order by id", UUID.fromString(id)));
+    }
+
+    private static ValidatableResponse read(String id, String personRef, String purpose) {
+        return given().auth()
+                .oauth2(Tokens.notificationService())
+                .queryParam("purpose", purpose)
+                .get(IntakeApi.internalContactPath(id, personRef))
+                .then();
+    }
+
+    @Test
+    void shouldGiveNotificationServiceTheChannelsAndLanguageOfAMember() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "appointment-confirmation")
+                .statusCode(200)
+                .body("personRef", equalTo(Families.MOTHER))
+                .body("phone", equalTo(Families.MOTHER_PHONE))
+                .body("email", equalTo(Families.MOTHER_EMAIL))
+                .body("whatsapp", nullValue())
+                .body("language", equalTo("ti"));
+    }
+
+    @Test
+    void shouldGiveTheNameToAddressTheMemberBy() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "appointment-confirmation")
+                .statusCode(200)
+                .body("givenName", equalTo(Families.MOTHER_NAME))
+                .body("familyName", equalTo(Families.FAMILY_NAME));
+    }
+
+    @Test
+    void shouldGiveTheProxyThroughWhomTheMemberIsReached() {
+        ObjectNode patch = api.patch();
+        patch.putObject("proxy")
+                .put("name", "Tekle Berhe")
+                .put("relation", "brother")
+                .put("phone", "+251912345678");
+        String id = api.submitted();
+        api.amend(id, Families.MOTHER, patch).statusCode(200);
+
+        read(id, Families.MOTHER, "appointment-confirmation")
+                .statusCode(200)
+                .body("proxy.name", equalTo("Tekle Berhe"))
+                .body("proxy.relation", equalTo("brother"))
+                .body("proxy.phone", equalTo("+251912345678"));
+    }
+
+    @Test
+    void shouldAnswerWithNoChannelsForAMemberWhoHasNone() {
+        String id = api.submitted();
+
+        read(id, Families.SON, "appointment-confirmation")
+                .statusCode(200)
+                .body("phone", nullValue())
+                .body("email", nullValue())
+                .body("whatsapp", nullValue())
+                .body("proxy", nullValue())
+                .body("language", equalTo("ti"));
+    }
+
+    @Test
+    void shouldAuditWhoReadWhoseDataAndWhy() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "appointment-confirmation").statusCode(200);
+
+        assertThat(reads(id)).singleElement().satisfies(access -> {
+            assertThat(access.actor).isEqualTo(NOTIFICATION_SERVICE);
+            assertThat(access.personRef).isEqualTo(Families.MOTHER);
+            assertThat(access.purpose).isEqualTo("appointment-confirmation");
+            assertThat(access.at).isNotNull();
+        });
+    }
+
+    @Test
+    void shouldAuditEveryRead() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "appointment-confirmation").statusCode(200);
+        read(id, Families.MOTHER, "appointment-reminder").statusCode(200);
+
+        assertThat(reads(id))
+                .extracting(a -> a.purpose)
+                .containsExactly("appointment-confirmation", "appointment-reminder");
+    }
+
+    @Test
+    void shouldAuditAReadWithoutPurposeAsUnspecified() {
+        String id = api.submitted();
+
+        api.contact(id, Families.MOTHER).statusCode(200);
+
+        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("unspecified");
+    }
+
+    @Test
+    void shouldAuditABlankPurposeAsUnspecified() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "   ").statusCode(200);
+
+        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("unspecified");
+    }
+
+    @Test
+    void shouldCutALongPurposeToAHundredCharacters() {
+        String id = api.submitted();
+        String purpose = "r".repeat(100) + "-and-more";
+
+        read(id, Families.MOTHER, purpose).statusCode(200);
+
+        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("r".repeat(100));
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownMember() {
+        String id = api.submitted();
+
+        read(id, "P-404", "appointment-confirmation").statusCode(404).contentType(IntakeApi.PROBLEM);
+    }
+
+    @Test
+    void shouldAuditNothingWhenTheMemberIsUnknown() {
+        String id = api.submitted();
+
+        read(id, "P-404", "appointment-confirmation").statusCode(404);
+
+        assertThat(reads(id)).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownCase() {
+        read(UUID.randomUUID().toString(), Families.MOTHER, "appointment-confirmation")
+                .statusCode(404);
+    }
+
+    @Test
+    void shouldForbidTheIndToReadContactDetailsHere() {
+        String id = api.submitted();
+
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .get(IntakeApi.internalContactPath(id, Families.MOTHER))
+                .then()
+                .statusCode(403)
+                .contentType(IntakeApi.PROBLEM);
+    }
+
+    @Test
+    void shouldForbidACountryOfficeToReadContactDetails() {
+        String id = api.submitted();
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(IntakeApi.internalContactPath(id, Families.MOTHER))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldForbidAnAdminToReadContactDetails() {
+        String id = api.submitted();
+
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .get(IntakeApi.internalContactPath(id, Families.MOTHER))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldRequireATokenToReadContactDetails() {
+        String id = api.submitted();
+
+        given().get(IntakeApi.internalContactPath(id, Families.MOTHER)).then().statusCode(401);
+    }
+
+    @Test
+    void shouldAuditNothingWhenTheCallerIsRefused() {
+        String id = api.submitted();
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(IntakeApi.internalContactPath(id, Families.MOTHER))
+                .then()
+                .statusCode(403);
+
+        assertThat(reads(id)).isEmpty();
+    }
+}
