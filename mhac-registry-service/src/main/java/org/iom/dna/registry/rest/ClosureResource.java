@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.openapi.ProblemResponses;
+import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.service.ClosureService;
 

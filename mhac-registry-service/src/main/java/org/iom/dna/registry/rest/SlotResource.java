@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.openapi.ProblemResponses;
+import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.service.CentreService;

@@ -153,9 +153,15 @@ public class CentreService {
         }
     }
 
-    /** A shorter working week (e.g. a new weekend rule) withdraws the future slots that now fall outside it. */
+    /**
+     * A shorter working week (e.g. a new weekend rule) withdraws the future slots that now fall outside it. Ad-hoc
+     * slots are left alone: staff add them outside the usual week on purpose (an extra Saturday session).
+     */
     private void withdrawOutsideWorkingWeek(List<Day> week, List<Slot> future) {
         for (Slot slot : future) {
+            if (slot.adHoc) {
+                continue;
+            }
             boolean inside = week.stream()
                     .anyMatch(d -> d.dayOfWeek() == slot.localDate.getDayOfWeek()
                             && !slot.localStart.isBefore(d.opens())

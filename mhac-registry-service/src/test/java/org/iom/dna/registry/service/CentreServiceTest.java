@@ -41,6 +41,9 @@ class CentreServiceTest {
     ClosureService closures;
 
     @Inject
+    SlotService slotService;
+
+    @Inject
     Fixtures fixtures;
 
     private record Subject(String code, String country, LocalDate monday) {}
@@ -180,6 +183,17 @@ class CentreServiceTest {
         assertThat(slots(s))
                 .extracting(slot -> slot.status, slot -> slot.withdrawnReason)
                 .containsOnly(tuple(SlotStatus.WITHDRAWN, "CALENDAR_CHANGED"));
+    }
+
+    @Test
+    void shouldKeepAnAdHocSessionOutsideTheWorkingWeekWhenTheCentreIsCorrected() {
+        Subject s = centreWithSlots();
+        LocalDate saturday = s.monday().plusDays(5);
+        Slot extra = Fixtures.tx(() -> slotService.addAdHoc(s.code(), saturday, LocalTime.of(9, 0), 30, 4));
+
+        update(s, CentreStatus.ACTIVE, Fixtures.mondayToFriday());
+
+        assertThat(fixtures.slot(extra.id).status).isEqualTo(SlotStatus.OPEN);
     }
 
     @Test
