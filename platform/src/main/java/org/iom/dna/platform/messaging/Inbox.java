@@ -186,7 +186,7 @@ public class Inbox {
         StringBuilder reason = new StringBuilder();
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof ContractViolation) {
-                return "contract violation: " + truncate(e.getMessage());
+                return truncate("contract violation: " + e.getMessage());
             }
             reason.append(reason.isEmpty() ? "unexplained failure: " : " <- ")
                     .append(e.getClass().getName());

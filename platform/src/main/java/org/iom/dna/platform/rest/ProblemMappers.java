@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -131,6 +132,12 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /** A token that is not valid (expired, from another realm, malformed): the same answer as no token. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized(null);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.of("forbidden", "Not allowed", 403, "your role does not allow this operation")
@@ -139,6 +146,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // The JSON reader reports a syntax error as a 400 wrapping the parser's exception.
+            return unreadableBody(unreadable);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;

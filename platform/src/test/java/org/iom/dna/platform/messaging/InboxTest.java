@@ -1,14 +1,15 @@
 package org.iom.dna.platform.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,13 +32,13 @@ class InboxTest {
     DeadLetters deadLetters;
 
     @Inject
-    EntityManager em;
+    ConsumerHealth health;
 
     @Inject
-    OutageBackoff backoff;
+    EntityManager em;
 
     @Test
-    void concurrentDeliveriesOfOneEventApplyItOnce() throws Exception {
+    void shouldApplyAnEventOnceWhenItIsDeliveredConcurrently() throws Exception {
         String marker = Records.marker();
         ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "apply", 0));
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -55,50 +56,130 @@ class InboxTest {
             delivery.get();
         }
         pool.shutdown();
-        assertEquals(1, Records.effects(em, marker));
+
+        assertThat(Records.effects(em, marker)).isEqualTo(1);
     }
 
     @Test
-    void aRedeliveredEventChangesNothing() {
+    void shouldChangeNothingWhenAnEventIsRedelivered() {
         String marker = Records.marker();
         ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "apply", 0));
+
         inbox.process(handler, record);
         inbox.process(handler, record);
-        assertEquals(1, Records.effects(em, marker));
+
+        assertThat(Records.effects(em, marker)).isEqualTo(1);
     }
 
     @Test
-    void aTransientFailureIsRetriedUntilItPassesAndNeverParked() {
+    void shouldLetEachConsumerApplyTheSameEventOnce() {
+        ConsumerRecord<String, String> record = Records.of(new TestEvent(Records.marker(), "apply", 0));
+
+        List<Boolean> seen = QuarkusTransaction.requiringNew()
+                .call(() -> List.of(
+                        inbox.receive("platform-test.first", record).isPresent(),
+                        inbox.receive("platform-test.second", record).isPresent(),
+                        inbox.receive("platform-test.first", record).isPresent()));
+
+        assertThat(seen).containsExactly(true, true, false);
+    }
+
+    @Test
+    void shouldForgetTheEventIdWhenApplyingItFails() {
         String marker = Records.marker();
+        ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "transient", 1));
+
+        inbox.process(handler, record);
+
+        // The failed attempt's inbox row rolled back with it, so the second attempt applied the event.
+        assertThat(Records.effects(em, marker)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryATransientFailureUntilItPasses() {
+        String marker = Records.marker();
+
         // More failures than an unexplained failure is allowed before parking: transient ones never park.
         inbox.process(handler, Records.of(new TestEvent(marker, "transient", 10)));
-        assertEquals(11, handler.attempts(marker));
-        assertEquals(1, Records.effects(em, marker));
-        assertEquals(0, Records.deadLetters(em, marker));
+
+        assertThat(handler.attempts(marker)).isEqualTo(11);
+        assertThat(Records.effects(em, marker)).isEqualTo(1);
     }
 
     @Test
-    void aContractViolationIsParkedAtOnceWithItsReason() {
+    void shouldNeverParkATransientFailure() {
         String marker = Records.marker();
-        inbox.process(handler, Records.of(new TestEvent(marker, "contract", 0)));
-        assertEquals(1, handler.attempts(marker));
-        assertEquals(0, Records.effects(em, marker));
-        DeadLetter letter = parked(marker);
-        assertTrue(letter.reason.startsWith("contract violation: event " + marker), letter.reason);
-        assertEquals(Records.TOPIC, letter.topic);
-        assertEquals("test.event.v1", letter.headers.get("ce_type"));
+
+        inbox.process(handler, Records.of(new TestEvent(marker, "transient", 10)));
+
+        assertThat(Records.deadLetters(em, marker)).isZero();
     }
 
     @Test
-    void aRecordWithoutCloudEventsMetadataIsParked() {
+    void shouldClearTheConsumersRetryStateWhenTheRecordPasses() {
+        inbox.process(handler, Records.of(new TestEvent(Records.marker(), "transient", 2)));
+
+        assertThat(health.retrying()).doesNotContainKey(RecordingHandler.CONSUMER);
+    }
+
+    @Test
+    void shouldParkAContractViolationAtOnce() {
+        String marker = Records.marker();
+
+        inbox.process(handler, Records.of(new TestEvent(marker, "contract", 0)));
+
+        assertThat(handler.attempts(marker)).isEqualTo(1);
+        assertThat(Records.effects(em, marker)).isZero();
+        assertThat(parked(marker).reason).isEqualTo("contract violation: event " + marker + " names nothing known");
+    }
+
+    @Test
+    void shouldKeepWhatAnOperatorNeedsToReplayWhenItParksARecord() {
+        String marker = Records.marker();
+        String eventId = Records.marker();
+        ConsumerRecord<String, String> record = Records.withId(new TestEvent(marker, "contract", 0), eventId);
+
+        inbox.process(handler, record);
+
+        DeadLetter letter = parked(marker);
+        assertThat(letter.consumer).isEqualTo(RecordingHandler.CONSUMER);
+        assertThat(letter.topic).isEqualTo(Records.TOPIC);
+        assertThat(letter.partition).isEqualTo(record.partition());
+        assertThat(letter.offset).isEqualTo(record.offset());
+        assertThat(letter.eventId).isEqualTo(eventId);
+        assertThat(letter.eventType).isEqualTo("test.event.v1");
+        assertThat(letter.payload).isEqualTo(record.value());
+        assertThat(letter.headers).containsEntry("ce_id", eventId).containsEntry("ce_type", "test.event.v1");
+        assertThat(letter.parkedAt).isNotNull();
+        assertThat(letter.replayedAt).isNull();
+    }
+
+    @Test
+    void shouldParkARecordWithoutACloudEventsId() {
         String marker = Records.marker();
         ConsumerRecord<String, String> bare = new ConsumerRecord<>(Records.TOPIC, 1, System.nanoTime(), marker, "{}");
+        bare.headers().add("ce_type", "test.event.v1".getBytes(StandardCharsets.UTF_8));
+
         inbox.process(handler, bare);
-        assertTrue(parked(marker).reason.contains("no CloudEvents id/type"));
+
+        assertThat(parked(marker).reason).contains("has no CloudEvents id/type or no value");
     }
 
     @Test
-    void aPayloadThatDoesNotMapIsParkedNamingThePathNotTheValue() {
+    void shouldParkARecordWithoutAValue() {
+        String marker = Records.marker();
+        ConsumerRecord<String, String> tombstone =
+                new ConsumerRecord<>(Records.TOPIC, 1, System.nanoTime(), marker, null);
+        tombstone.headers().add("ce_id", marker.getBytes(StandardCharsets.UTF_8));
+        tombstone.headers().add("ce_type", "test.event.v1".getBytes(StandardCharsets.UTF_8));
+
+        inbox.process(handler, tombstone);
+
+        assertThat(parked(marker).reason).contains("has no CloudEvents id/type or no value");
+    }
+
+    @Test
+    void shouldNameThePathButNotTheValueWhenAPayloadDoesNotMap() {
         String marker = Records.marker();
         ConsumerRecord<String, String> record = new ConsumerRecord<>(
                 Records.TOPIC,
@@ -106,43 +187,78 @@ class InboxTest {
                 System.nanoTime(),
                 marker,
                 "{\"marker\": \"" + marker + "\", \"failures\": \"secret-value\"}");
-        record.headers().add("ce_id", marker.getBytes());
-        record.headers().add("ce_type", "test.event.v1".getBytes());
+        record.headers().add("ce_id", marker.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", "test.event.v1".getBytes(StandardCharsets.UTF_8));
+
         inbox.process(handler, record);
-        String reason = parked(marker).reason;
-        assertTrue(reason.contains("at $.failures"), reason);
-        assertTrue(!reason.contains("secret-value"), reason);
+
+        assertThat(parked(marker).reason).contains("at $.failures").doesNotContain("secret-value");
     }
 
     @Test
-    void anUnexplainedFailureIsParkedAfterBoundedAttemptsWhileTheDatabaseAnswers() {
+    void shouldReadEventsTolerantlyWhenAProducerAddsAField() {
         String marker = Records.marker();
-        inbox.process(handler, Records.of(new TestEvent(marker, "unexplained", 0)));
-        assertEquals(4, handler.attempts(marker));
-        assertTrue(parked(marker).reason.startsWith("unexplained failure: java.lang.IllegalStateException"));
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                Records.TOPIC,
+                0,
+                System.nanoTime(),
+                marker,
+                "{\"marker\": \"" + marker + "\", \"behaviour\": \"apply\", \"failures\": 0, \"addedInV1_1\": true}");
+        record.headers().add("ce_id", marker.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", "test.event.v1".getBytes(StandardCharsets.UTF_8));
+
+        inbox.process(handler, record);
+
+        assertThat(Records.effects(em, marker)).isEqualTo(1);
     }
 
     @Test
-    void aParkedRecordDeliveredAgainIsParkedOnce() {
+    void shouldParkAnUnexplainedFailureAfterBoundedAttemptsWhileTheDatabaseAnswers() {
+        String marker = Records.marker();
+
+        inbox.process(handler, Records.of(new TestEvent(marker, "unexplained", 0)));
+
+        assertThat(handler.attempts(marker)).isEqualTo(4);
+        assertThat(parked(marker).reason).startsWith("unexplained failure: java.lang.IllegalStateException");
+    }
+
+    @Test
+    void shouldParkARecordWhoseReasonIsLongerThanTheColumn() {
+        String marker = Records.marker();
+
+        inbox.process(handler, Records.of(new TestEvent(marker, "verbose-contract", 0)));
+
+        assertThat(parked(marker).reason).hasSize(1000).startsWith("contract violation: event " + marker);
+    }
+
+    @Test
+    void shouldParkARecordOnceWhenItIsDeliveredAgain() {
         String marker = Records.marker();
         ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "contract", 0));
+
         inbox.process(handler, record);
         inbox.process(handler, record);
-        assertEquals(1, Records.deadLetters(em, marker));
+
+        assertThat(Records.deadLetters(em, marker)).isEqualTo(1);
     }
 
     @Test
-    void backOffDoublesUpToItsCap() {
-        assertEquals(Duration.ofMillis(10), backoff.delay(1));
-        assertEquals(Duration.ofMillis(20), backoff.delay(2));
-        assertEquals(Duration.ofMillis(50), backoff.delay(4));
-        assertEquals(Duration.ofMillis(50), backoff.delay(1000));
+    void shouldGiveTheCauseChainButNoMessagesAsTheReasonForAnUnexplainedFailure() {
+        String reason = Inbox.reason(
+                new IllegalStateException("member Selam Tesfay", new IllegalArgumentException("phone +251911234567")));
+
+        assertThat(reason)
+                .startsWith(
+                        "unexplained failure: java.lang.IllegalStateException <- java.lang.IllegalArgumentException")
+                .doesNotContain("Selam")
+                .doesNotContain("+251911234567");
     }
 
     private DeadLetter parked(String key) {
-        return deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
+        Optional<DeadLetter> letter = deadLetters.parked(RecordingHandler.CONSUMER, 1000).stream()
                 .filter(d -> key.equals(d.key))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no dead letter for " + key));
+                .findFirst();
+        assertThat(letter).as("dead letter for %s", key).isPresent();
+        return letter.get();
     }
 }

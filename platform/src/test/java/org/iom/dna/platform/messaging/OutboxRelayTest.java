@@ -1,16 +1,21 @@
 package org.iom.dna.platform.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.iom.dna.platform.messaging.OutboxRows.Step;
 import org.iom.dna.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +23,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutboxRelayTest {
 
-    private static final String TOPIC = "platform.relay-test.v1";
-    private static final String PREFIXED = "test." + TOPIC;
+    private static final String PREFIXED = "test." + OutboxRows.TOPIC;
 
     @Inject
     Outbox outbox;
 
     @Inject
+    OutboxRelay relay;
+
+    @Inject
     ParkedEvents parkedEvents;
 
-    record Step(String key, int n, String padding) {}
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
 
     @Test
-    void eachKeysEventsArriveInTheOrderTheyCommitted() {
+    void shouldDeliverEachKeysEventsInTheOrderTheyCommitted() {
         String run = UUID.randomUUID().toString();
         List<String> keys = List.of(run + "-a", run + "-b", run + "-c");
         try (TopicProbe probe = TopicProbe.open(PREFIXED)) {
@@ -39,19 +50,75 @@ class OutboxRelayTest {
                 // Interleaved keys, several transactions: the relay drains them in batches.
                 QuarkusTransaction.requiringNew().run(() -> keys.forEach(key -> publish(key, step, "")));
             }
-            probe.await(r -> r.key().equals(keys.get(2)) && r.value().contains("\"n\":29"), Duration.ofSeconds(20));
+            probe.await(r -> r.key().equals(keys.get(2)) && step(r) == 29, Duration.ofSeconds(20));
             for (String key : keys) {
                 List<Integer> order = probe.drain(Duration.ZERO).stream()
                         .filter(r -> key.equals(r.key()))
-                        .map(OutboxRelayTest::step)
+                        .map(this::step)
                         .toList();
-                assertEquals(java.util.stream.IntStream.range(0, 30).boxed().toList(), order, key);
+                assertThat(order)
+                        .as(key)
+                        .isEqualTo(IntStream.range(0, 30).boxed().toList());
             }
         }
     }
 
     @Test
-    void anOversizedRowIsParkedAndHoldsBackOnlyItsOwnKey() {
+    void shouldSendCloudEventsMetadataInTheRecordsHeaders() {
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.open(PREFIXED)) {
+            QuarkusTransaction.requiringNew().run(() -> publish(key, 0, ""));
+
+            ConsumerRecord<String, String> record = probe.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
+
+            OutboxEvent row = row(key);
+            assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(row.eventId.toString());
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(OutboxRows.TYPE);
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/platform-test");
+            assertThat(Instant.parse(TopicProbe.header(record, "ce_time"))).isEqualTo(row.occurredAt);
+            assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void shouldSendThePayloadAsTheRecordsValueUnderTheAggregateKey() throws JsonProcessingException {
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.open(PREFIXED)) {
+            QuarkusTransaction.requiringNew().run(() -> publish(key, 4, "padding"));
+
+            ConsumerRecord<String, String> record = probe.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
+
+            assertThat(json.readValue(record.value(), Step.class)).isEqualTo(new Step(key, 4, "padding"));
+        }
+    }
+
+    @Test
+    void shouldMarkARowPublishedOnceTheBrokerAcknowledgedIt() {
+        String key = UUID.randomUUID().toString();
+
+        QuarkusTransaction.requiringNew().run(() -> publish(key, 0, ""));
+
+        OutboxEvent published =
+                await().atMost(Duration.ofSeconds(20)).until(() -> row(key), r -> r.publishedAt != null);
+        assertThat(published.attempts).isZero();
+        assertThat(published.parkedAt).isNull();
+        assertThat(relay.brokerUnreachableSince()).isEmpty();
+    }
+
+    @Test
+    void shouldParkAnOversizedRowAtOnceWithItsReason() {
+        String key = UUID.randomUUID() + "-oversized";
+
+        QuarkusTransaction.requiringNew().run(() -> publish(key, 0, "x".repeat(5000)));
+
+        OutboxEvent parked = await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(key), r -> r != null);
+        assertThat(parked.attempts).isEqualTo(1);
+        assertThat(parked.lastError).contains("exceeds dna.messaging.outbox.max-record-bytes=4000");
+    }
+
+    @Test
+    void shouldHoldBackOnlyTheOversizedRowsOwnKey() {
         String run = UUID.randomUUID().toString();
         String poisoned = run + "-poisoned";
         String healthy = run + "-healthy";
@@ -62,33 +129,29 @@ class OutboxRelayTest {
                 publish(healthy, 0, "");
                 publish(healthy, 1, "");
             });
+
             probe.await(r -> healthy.equals(r.key()) && step(r) == 1, Duration.ofSeconds(20));
-            OutboxEvent parked =
-                    await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(poisoned), r -> r != null);
-            assertTrue(parked.lastError.contains("exceeds dna.messaging.outbox.max-record-bytes"), parked.lastError);
+            await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(poisoned), r -> r != null);
             // The poisoned key's later event waits behind it: sending it would break that key's order.
             List<ConsumerRecord<String, String>> seen = probe.drain(Duration.ofSeconds(3));
-            assertEquals(0, seen.stream().filter(r -> poisoned.equals(r.key())).count());
+            assertThat(seen).extracting(ConsumerRecord::key).doesNotContain(poisoned);
         }
     }
 
     @Test
-    void aReleasedRowThatStillDoesNotFitIsParkedAgain() {
+    void shouldParkAReleasedRowAgainWhenItStillDoesNotFit() {
         String key = UUID.randomUUID() + "-oversized";
         QuarkusTransaction.requiringNew().run(() -> publish(key, 0, "x".repeat(5000)));
         OutboxEvent parked = await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(key), r -> r != null);
-        assertTrue(parkedEvents.release(parked.position).isPresent());
+
+        assertThat(parkedEvents.release(parked.position)).isPresent();
+
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> parkedRow(key), r -> r != null && r.parkedAt.isAfter(parked.parkedAt));
     }
 
-    @Test
-    void releasingARowThatIsNotParkedFindsNothing() {
-        assertTrue(parkedEvents.release(Long.MAX_VALUE).isEmpty());
-    }
-
     private void publish(String key, int n, String padding) {
-        outbox.publish(TOPIC, key, "test.relay-step.v1", new Step(key, n, padding));
+        outbox.publish(OutboxRows.TOPIC, key, OutboxRows.TYPE, new Step(key, n, padding));
     }
 
     private OutboxEvent parkedRow(String key) {
@@ -98,9 +161,18 @@ class OutboxRelayTest {
                 .orElse(null);
     }
 
-    private static int step(ConsumerRecord<String, String> record) {
-        String value = record.value();
-        int at = value.indexOf("\"n\":") + 4;
-        return Integer.parseInt(value.substring(at, value.indexOf(',', at)));
+    private OutboxEvent row(String key) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("from OutboxEvent e where e.key = :key", OutboxEvent.class)
+                        .setParameter("key", key)
+                        .getSingleResult());
+    }
+
+    private int step(ConsumerRecord<String, String> record) {
+        try {
+            return json.readValue(record.value(), Step.class).n();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -16,13 +16,19 @@ public class RecordingHandler implements EventHandler {
 
     public static final String CONSUMER = "platform-test.recorder";
 
-    /** @param behaviour apply, transient (fails {@code failures} times first), contract, unexplained, until-fixed */
+    /**
+     * @param behaviour apply, transient (fails {@code failures} times first), contract, verbose-contract (a
+     *     violation with a very long message), unexplained, until-fixed, outage (fails transiently while
+     *     {@link #outage(boolean)} is on)
+     */
     public record TestEvent(String marker, String behaviour, int failures) {}
 
     private final EntityManager em;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     /** For until-fixed: the consumer learns to read the event (a fix deployed). */
     private volatile boolean fixed;
+    /** For outage: the database the consumer writes to is away. */
+    private volatile boolean outage;
 
     RecordingHandler(EntityManager em) {
         this.em = em;
@@ -46,7 +52,14 @@ public class RecordingHandler implements EventHandler {
                 }
             }
             case "contract" -> throw new ContractViolation("event " + e.marker() + " names nothing known");
+            case "verbose-contract" -> throw new ContractViolation("event " + e.marker() + " " + "x".repeat(5000));
             case "unexplained" -> throw new IllegalStateException("a bug");
+            case "outage" -> {
+                if (outage) {
+                    throw new IllegalStateException(
+                            "wrapped", new SQLTransientConnectionException("database away", "08006"));
+                }
+            }
             case "until-fixed" -> {
                 if (!fixed) {
                     throw new ContractViolation("not understood yet");
@@ -62,8 +75,13 @@ public class RecordingHandler implements EventHandler {
     }
 
     /** Through a method: the tests hold a client proxy, whose fields are not the bean's. */
-    void fixed(boolean fixed) {
+    public void fixed(boolean fixed) {
         this.fixed = fixed;
+    }
+
+    /** Starts or ends an outage for events with behaviour "outage". */
+    public void outage(boolean outage) {
+        this.outage = outage;
     }
 
     int attempts(String marker) {

@@ -10,24 +10,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Kafka records as the consumers receive them, made from test events. */
-final class Records {
+public final class Records {
 
-    static final String TOPIC = "test.platform.inbox-test.v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String TOPIC = "test.platform.inbox-test.v1";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     // Offsets unique across runs: a dead letter is known by its topic, partition and offset.
     private static final AtomicLong OFFSETS = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private Records() {}
 
-    static String marker() {
+    public static String marker() {
         return UUID.randomUUID().toString();
     }
 
-    static ConsumerRecord<String, String> of(RecordingHandler.TestEvent event) {
+    public static ConsumerRecord<String, String> of(RecordingHandler.TestEvent event) {
         return withId(event, UUID.randomUUID().toString());
     }
 
-    static ConsumerRecord<String, String> withId(RecordingHandler.TestEvent event, String eventId) {
+    public static ConsumerRecord<String, String> withId(RecordingHandler.TestEvent event, String eventId) {
         try {
             ConsumerRecord<String, String> record = new ConsumerRecord<>(
                     TOPIC, 0, OFFSETS.incrementAndGet(), event.marker(), JSON.writeValueAsString(event));
@@ -39,7 +39,7 @@ final class Records {
         }
     }
 
-    static long effects(EntityManager em, String marker) {
+    public static long effects(EntityManager em, String marker) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) em.createNativeQuery("select count(*) from test_effect where marker = ?1")
                                 .setParameter(1, marker)
@@ -47,7 +47,7 @@ final class Records {
                         .longValue());
     }
 
-    static long deadLetters(EntityManager em, String key) {
+    public static long deadLetters(EntityManager em, String key) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> em.createQuery("select count(d) from DeadLetter d where d.key = :key", Long.class)
                         .setParameter("key", key)

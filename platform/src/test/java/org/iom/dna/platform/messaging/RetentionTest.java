@@ -1,6 +1,6 @@
 package org.iom.dna.platform.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,9 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Published rows and remembered event ids go after their retention; parked and unsent rows stay. */
+/**
+ * Published rows, remembered event ids and replayed dead letters go after their retention (outbox 7
+ * days, inbox 30 days by default); what still waits for the broker or an operator never goes.
+ */
 @QuarkusTest
 class RetentionTest {
+
+    private static final String GONE_TOPIC = "nowhere.v1";
 
     @Inject
     Retention retention;
@@ -21,39 +26,114 @@ class RetentionTest {
     @Inject
     EntityManager em;
 
+    private final Instant now = Instant.now();
+
     @Test
-    void purgeRemovesOnlyWhatIsPastItsRetention() {
-        Instant now = Instant.now();
-        String oldId = UUID.randomUUID().toString();
-        String recentId = UUID.randomUUID().toString();
-        UUID oldPublished = row(now.minus(8, ChronoUnit.DAYS), null);
-        UUID recentPublished = row(now.minus(6, ChronoUnit.DAYS), null);
-        UUID oldParked = row(null, now.minus(60, ChronoUnit.DAYS));
-        UUID oldUnsent = row(null, null);
-        seen(oldId, now.minus(31, ChronoUnit.DAYS));
-        seen(recentId, now.minus(29, ChronoUnit.DAYS));
+    void shouldRemovePublishedRowsPastTheOutboxRetention() {
+        long position = published(daysAgo(8));
 
         retention.purge(now);
 
-        assertEquals(0, outboxRows(oldPublished));
-        assertEquals(1, outboxRows(recentPublished));
-        assertEquals(1, outboxRows(oldParked));
-        assertEquals(1, outboxRows(oldUnsent));
-        assertEquals(0, inboxRows(oldId));
-        assertEquals(1, inboxRows(recentId));
+        assertThat(OutboxRows.find(em, position)).isNull();
     }
 
-    private UUID row(Instant publishedAt, Instant parkedAt) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("insert into outbox_event (event_id, topic,"
-                                + " aggregate_key, event_type, payload, occurred_at, published_at, parked_at)"
-                                + " values (?1, 'nowhere.v1', 'k', 'test.v1', '{}', now(), ?2, ?3)")
-                        .setParameter(1, id)
-                        .setParameter(2, publishedAt)
-                        .setParameter(3, parkedAt)
-                        .executeUpdate());
-        return id;
+    @Test
+    void shouldKeepPublishedRowsWithinTheOutboxRetention() {
+        long position = published(daysAgo(6));
+
+        retention.purge(now);
+
+        assertThat(OutboxRows.find(em, position)).isNotNull();
+    }
+
+    @Test
+    void shouldNeverRemoveAParkedRow() {
+        long position = OutboxRows.insert(em, GONE_TOPIC, key(), 0, null, daysAgo(60), 3);
+
+        retention.purge(now);
+
+        assertThat(OutboxRows.find(em, position)).isNotNull();
+    }
+
+    @Test
+    void shouldNeverRemoveARowThatWasNotPublished() {
+        String key = key();
+        OutboxRows.parked(em, key, 0, 3);
+        // Held behind its key's parked row, so it stays unpublished however old the outbox gets.
+        long waiting = OutboxRows.pending(em, key, 1);
+
+        retention.purge(now);
+
+        assertThat(OutboxRows.find(em, waiting)).isNotNull();
+    }
+
+    @Test
+    void shouldForgetEventIdsPastTheInboxRetention() {
+        String eventId = UUID.randomUUID().toString();
+        seen(eventId, daysAgo(31));
+
+        retention.purge(now);
+
+        assertThat(inboxRows(eventId)).isZero();
+    }
+
+    @Test
+    void shouldRememberEventIdsWithinTheInboxRetention() {
+        String eventId = UUID.randomUUID().toString();
+        seen(eventId, daysAgo(29));
+
+        retention.purge(now);
+
+        assertThat(inboxRows(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRemoveDeadLettersReplayedBeforeTheInboxRetention() {
+        long id = deadLetter(daysAgo(90), daysAgo(31));
+
+        retention.purge(now);
+
+        assertThat(deadLetterRows(id)).isZero();
+    }
+
+    @Test
+    void shouldKeepDeadLettersReplayedWithinTheInboxRetention() {
+        long id = deadLetter(daysAgo(90), daysAgo(29));
+
+        retention.purge(now);
+
+        assertThat(deadLetterRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverRemoveADeadLetterThatWasNotReplayed() {
+        long id = deadLetter(daysAgo(400), null);
+
+        retention.purge(now);
+
+        assertThat(deadLetterRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountEveryRowItRemoved() {
+        retention.purge(now); // whatever an earlier test left past its retention
+        published(daysAgo(8));
+        seen(UUID.randomUUID().toString(), daysAgo(31));
+        deadLetter(daysAgo(90), daysAgo(31));
+
+        assertThat(retention.purge(now)).isEqualTo(3);
+    }
+
+    private Instant daysAgo(int days) {
+        return now.minus(days, ChronoUnit.DAYS);
+    }
+
+    private static String key() {
+        return "retention-" + UUID.randomUUID();
+    }
+
+    private long published(Instant at) {
+        return OutboxRows.insert(em, GONE_TOPIC, key(), 0, at, null, 0);
     }
 
     private void seen(String eventId, Instant at) {
@@ -65,18 +145,32 @@ class RetentionTest {
                         .executeUpdate());
     }
 
-    private long outboxRows(UUID eventId) {
+    private long deadLetter(Instant parkedAt, Instant replayedAt) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from outbox_event where event_id = ?1")
-                                .setParameter(1, eventId)
+                .call(() -> ((Number) em.createNativeQuery("insert into dead_letter (consumer, topic, kafka_partition,"
+                                        + " kafka_offset, headers, reason, parked_at, replayed_at, replay_outcome)"
+                                        + " values ('retention-test', 'nowhere.v1', 0, ?1, cast('{}' as jsonb),"
+                                        + " 'contract violation: test', ?2, ?3, ?4) returning id")
+                                .setParameter(1, System.nanoTime())
+                                .setParameter(2, parkedAt)
+                                .setParameter(3, replayedAt)
+                                .setParameter(4, replayedAt == null ? null : "APPLIED")
                                 .getSingleResult())
                         .longValue());
     }
 
     private long inboxRows(String eventId) {
+        return count("select count(*) from inbox_event where event_id = ?1", eventId);
+    }
+
+    private long deadLetterRows(long id) {
+        return count("select count(*) from dead_letter where id = ?1", id);
+    }
+
+    private long count(String sql, Object parameter) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from inbox_event where event_id = ?1")
-                                .setParameter(1, eventId)
+                .call(() -> ((Number) em.createNativeQuery(sql)
+                                .setParameter(1, parameter)
                                 .getSingleResult())
                         .longValue());
     }

@@ -1,0 +1,333 @@
+package org.iom.dna.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.MemberUnreachableV1;
+import org.iom.dna.notification.domain.Channel;
+import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.notification.support.Bookings;
+import org.iom.dna.notification.support.IntakeContactStub;
+import org.iom.dna.notification.support.Mailbox;
+import org.iom.dna.notification.support.PublishedEvents;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher sends each due message once, to the address intake gives just before sending, and
+ * reports every attempt. It runs on its schedule during these tests; some tests also run it themselves.
+ */
+@QuarkusTest
+class DeliveryDispatcherTest {
+
+    private static final Duration SENDING = Duration.ofSeconds(20);
+
+    @Inject
+    DeliveryService deliveries;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldSendTheConfirmationWhenTheMemberHasAnAddress() {
+        String member = Bookings.member("M");
+
+        Delivery sent = awaitSettled(book(member));
+
+        assertThat(sent.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).hasSize(1);
+    }
+
+    @Test
+    void shouldRecordWhenTheMessageWasSent() {
+        Delivery sent = awaitSettled(book(Bookings.member("M")));
+
+        assertThat(sent.sentAt).isNotNull();
+        assertThat(sent.lastError).isNull();
+        assertThat(sent.attempts).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteTheAppointmentsDayTimeAndCentreInTheMessage() {
+        String member = Bookings.member("M");
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
+        book(booked);
+
+        String message = awaitMessages(member).get(0);
+
+        assertThat(message)
+                .contains("Subject: Your DNA sampling appointment on " + booked.localDate())
+                .contains("Dear " + IntakeContactStub.GIVEN_NAME + ",")
+                .contains("Centre " + Bookings.CENTRE)
+                .contains("08:30 local time (" + Bookings.ZONE + ")");
+    }
+
+    @Test
+    void shouldGiveEachDeliveryItsOwnMessageId() {
+        String first = Bookings.member("M");
+        String second = Bookings.member("M");
+        AppointmentBookedV1 booked = book(first, second);
+        awaitSettled(booked);
+
+        for (Delivery delivery : forRequest(booked.requestId())) {
+            assertThat(awaitMessages(delivery.memberRef).get(0))
+                    .contains("Message-ID: <" + delivery.id + "@dna-sampling.iom.example>");
+        }
+    }
+
+    @Test
+    void shouldReportASentAttempt() {
+        AppointmentBookedV1 booked = book(Bookings.member("M"));
+        Delivery sent = awaitSettled(booked);
+
+        List<ContactAttemptRecordedV1> attempts = attempts(booked.requestId());
+
+        assertThat(attempts).hasSize(1);
+        ContactAttemptRecordedV1 attempt = attempts.get(0);
+        assertThat(attempt.deliveryId()).isEqualTo(sent.id);
+        assertThat(attempt.memberRef()).isEqualTo(sent.memberRef);
+        assertThat(attempt.kind()).isEqualTo(DeliveryService.CONFIRMATION);
+        assertThat(attempt.channel()).isEqualTo("EMAIL");
+        assertThat(attempt.attempt()).isEqualTo(1);
+        assertThat(attempt.outcome()).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldNeverPutTheAddressInTheReportedAttempt() {
+        AppointmentBookedV1 booked = book(Bookings.member("M"));
+        awaitSettled(booked);
+
+        String payloads = QuarkusTransaction.requiringNew()
+                .call(() -> String.valueOf(em.createNativeQuery(
+                                "select string_agg(payload, ' ') from outbox_event where aggregate_key = ?1")
+                        .setParameter(1, booked.requestId().toString())
+                        .getSingleResult()));
+
+        assertThat(payloads).contains(booked.members().get(0).memberRef()).doesNotContain(IntakeContactStub.DOMAIN);
+    }
+
+    @Test
+    void shouldRecordNoChannelWhenTheMemberHasNoAddress() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.NO_MAIL));
+
+        Delivery settled = awaitSettled(booked);
+
+        assertThat(settled.status).isEqualTo(DeliveryStatus.NO_CHANNEL);
+        assertThat(settled.sentAt).isNull();
+        assertThat(attempts(booked.requestId()))
+                .extracting(ContactAttemptRecordedV1::outcome)
+                .containsExactly("NO_CHANNEL");
+    }
+
+    @Test
+    void shouldAskIntakeWithItsOwnToken() {
+        awaitSettled(book(Bookings.member("M")));
+
+        assertThat(IntakeContactStub.AUTHORIZATIONS).isNotEmpty().allMatch(header -> header.startsWith("Bearer ey"));
+    }
+
+    @Test
+    void shouldTellIntakeWhyItReadsTheContactDetails() {
+        String member = Bookings.member("M");
+        awaitSettled(book(member));
+
+        assertThat(IntakeContactStub.CALLS)
+                .filteredOn(call -> call.contains("/members/" + member + "/contact"))
+                .isNotEmpty()
+                .allMatch(call -> call.endsWith("?purpose=appointment-confirmation"));
+    }
+
+    @Test
+    void shouldKeepTheMessageToSendLaterWhenIntakeIsUnreachable() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.DOWN));
+
+        Delivery tried = awaitTried(booked);
+
+        assertThat(tried.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(tried.nextAttemptAt).isAfter(Instant.now());
+        assertThat(unreachable(booked.requestId())).isEmpty();
+    }
+
+    @Test
+    void shouldTryAgainLaterWhenTheMailServerRefusesTheAddress() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.BAD_MAIL));
+
+        Delivery tried = awaitTried(booked);
+
+        assertThat(tried.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(tried.nextAttemptAt).isAfter(Instant.now().plusSeconds(5));
+        assertThat(tried.lastError).doesNotContain("not an address");
+    }
+
+    @Test
+    void shouldReportAFailedAttemptWhenTheMailServerRefusesTheAddress() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.BAD_MAIL));
+        awaitTried(booked);
+
+        assertThat(attempts(booked.requestId()))
+                .extracting(ContactAttemptRecordedV1::outcome, ContactAttemptRecordedV1::attempt)
+                .containsExactly(tuple("FAILED", 1));
+    }
+
+    @Test
+    void shouldSendAMessageWhoseLeaseRanOutWhenItsDispatcherDied() {
+        String member = Bookings.member("M");
+        Delivery leased = pending(member, 1, Instant.now().minusSeconds(1));
+
+        Delivery sent = await().atMost(SENDING).until(() -> find(leased.id), d -> d.status != DeliveryStatus.PENDING);
+
+        assertThat(sent.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(sent.attempts).isEqualTo(2);
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveAMessageAloneWhileAnotherDispatcherHoldsItsLease() {
+        String member = Bookings.member("M");
+        Delivery leased = pending(member, 1, Instant.now().plus(Duration.ofMinutes(1)));
+
+        dispatcher.dispatchDue();
+
+        Delivery after = find(leased.id);
+        assertThat(after.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(after.attempts).isEqualTo(1);
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).isEmpty();
+    }
+
+    @Test
+    void shouldNotSendAMessageAgainOnceItWasSent() {
+        String member = Bookings.member("M");
+        awaitSettled(book(member));
+
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).hasSize(1);
+    }
+
+    @Test
+    void shouldSendEachMessageOnceWhenDispatchersRunAtOnce() {
+        String[] members =
+                IntStream.range(0, 6).mapToObj(i -> Bookings.member("M")).toArray(String[]::new);
+        AppointmentBookedV1 booked = book(members);
+
+        List<CompletableFuture<Void>> dispatchers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            dispatchers.add(CompletableFuture.runAsync(dispatcher::dispatchDue));
+        }
+        dispatchers.forEach(CompletableFuture::join);
+        awaitSettled(booked);
+
+        for (String member : members) {
+            assertThat(Mailbox.messages(IntakeContactStub.emailOf(member)))
+                    .as(member)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldNotSendAMessageForAnAppointmentCancelledBeforeItWent() {
+        String member = Bookings.member("M");
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.appointmentBooked(booked);
+            deliveries.appointmentCancelled(Bookings.cancelled(booked));
+        });
+
+        dispatcher.dispatchDue();
+
+        assertThat(forRequest(booked.requestId())).extracting(d -> d.status).containsExactly(DeliveryStatus.CANCELLED);
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).isEmpty();
+    }
+
+    private AppointmentBookedV1 book(String... members) {
+        return book(Bookings.booked(UUID.randomUUID(), members));
+    }
+
+    private AppointmentBookedV1 book(AppointmentBookedV1 booked) {
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentBooked(booked));
+        return booked;
+    }
+
+    /** A delivery whose first attempt a dispatcher claimed, with its lease ending at {@code leaseEnds}. */
+    private Delivery pending(String member, int attempts, Instant leaseEnds) {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.kind = DeliveryService.CONFIRMATION;
+        d.channel = Channel.EMAIL;
+        d.requestId = booked.requestId();
+        d.memberRef = member;
+        d.appointmentId = booked.appointmentId();
+        d.sequence = 0;
+        d.centreCode = booked.centreCode();
+        d.zone = booked.zone();
+        d.localDate = booked.localDate();
+        d.localStart = Bookings.START;
+        d.startsAt = booked.members().get(0).startsAt();
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = attempts;
+        d.nextAttemptAt = leaseEnds;
+        d.createdAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(d::persist);
+        return d;
+    }
+
+    private Delivery find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(Delivery.class, id));
+    }
+
+    /** The single delivery of the booking once it is no longer pending. */
+    private Delivery awaitSettled(AppointmentBookedV1 booked) {
+        return await().atMost(SENDING)
+                .until(
+                        () -> forRequest(booked.requestId()),
+                        list -> list.stream().noneMatch(d -> d.status == DeliveryStatus.PENDING))
+                .get(0);
+    }
+
+    /** The single delivery of the booking once an attempt at it failed and was recorded. */
+    private Delivery awaitTried(AppointmentBookedV1 booked) {
+        return await().atMost(SENDING)
+                .until(() -> forRequest(booked.requestId()).get(0), d -> d.lastError != null);
+    }
+
+    private static List<String> awaitMessages(String member) {
+        return await().atMost(SENDING)
+                .until(() -> Mailbox.messages(IntakeContactStub.emailOf(member)), m -> !m.isEmpty());
+    }
+
+    private List<ContactAttemptRecordedV1> attempts(UUID requestId) {
+        return PublishedEvents.of(em, json, requestId, ContactAttemptRecordedV1.TYPE, ContactAttemptRecordedV1.class);
+    }
+
+    private List<MemberUnreachableV1> unreachable(UUID requestId) {
+        return PublishedEvents.of(em, json, requestId, MemberUnreachableV1.TYPE, MemberUnreachableV1.class);
+    }
+
+    /** The request's deliveries, read in a transaction of its own (Awaitility polls on another thread). */
+    private List<Delivery> forRequest(UUID requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.forRequest(requestId));
+    }
+}
