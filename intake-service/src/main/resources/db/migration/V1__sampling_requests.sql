@@ -82,25 +82,6 @@ create table contact_attempt (
 );
 create index ix_contact_attempt_request on contact_attempt (request_id, at);
 
-create table outbox_event (
-    position      bigserial primary key,
-    event_id      uuid         not null unique,
-    topic         varchar(200) not null,
-    aggregate_key varchar(200) not null,
-    event_type    varchar(200) not null,
-    payload       text         not null,
-    occurred_at   timestamptz  not null,
-    published_at  timestamptz
-);
-create index ix_outbox_event_unpublished on outbox_event (position) where published_at is null;
-
-create table inbox_event (
-    consumer     varchar(100) not null,
-    event_id     varchar(100) not null,
-    received_at  timestamptz  not null,
-    primary key (consumer, event_id)
-);
-
 -- Who read personal data, when and why (GDPR accountability). Holds references only.
 create table personal_data_access (
     id          bigserial primary key,

@@ -64,14 +64,3 @@ create table slot (
 );
 create index ix_slot_centre_day on slot (centre_code, local_date);
 
-create table outbox_event (
-    position      bigserial primary key,
-    event_id      uuid         not null unique,
-    topic         varchar(200) not null,
-    aggregate_key varchar(200) not null,
-    event_type    varchar(200) not null,
-    payload       text         not null,
-    occurred_at   timestamptz  not null,
-    published_at  timestamptz
-);
-create index ix_outbox_event_unpublished on outbox_event (position) where published_at is null;
