@@ -1,7 +1,6 @@
 package org.iom.dna.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -45,27 +44,29 @@ class EventCatalogueTest {
     void shouldNameTheTypeAfterTheRecordAndItsVersion(Class<?> event) {
         Matcher type = TYPE.matcher(EventRecords.type(event));
 
-        assertTrue(type.matches(), EventRecords.type(event));
-        assertEquals(event.getSimpleName(), type.group(2) + "V" + type.group(3));
+        assertThat(type).as("type %s", EventRecords.type(event)).matches();
+        assertThat(type.group(2) + "V" + type.group(3)).isEqualTo(event.getSimpleName());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void shouldHaveATopicForTheServiceThatProducesIt(Class<?> event) {
         Matcher type = TYPE.matcher(EventRecords.type(event));
-        assertTrue(type.matches(), EventRecords.type(event));
+        assertThat(type).as("type %s", EventRecords.type(event)).matches();
 
         String topic = TOPIC_OF_PRODUCER.get(type.group(1));
 
-        assertTrue(topic != null, "no topic for the producer of " + EventRecords.type(event));
-        assertTrue(topic.startsWith(type.group(1) + "."), topic);
+        assertThat(topic)
+                .as("topic for the producer of %s", EventRecords.type(event))
+                .isNotNull()
+                .startsWith(type.group(1) + ".");
     }
 
     @Test
     void shouldGiveEveryEventItsOwnType() {
         List<String> types = events().stream().map(EventRecords::type).toList();
 
-        assertEquals(types.size(), Set.copyOf(types).size(), types.toString());
+        assertThat(types).doesNotContainNull().doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +80,7 @@ class EventCatalogueTest {
                         .anyMatch(word -> field.toLowerCase(Locale.ROOT).contains(word)))
                 .toList();
 
-        assertEquals(List.of(), personal);
+        assertThat(personal).as("personal fields of %s", event.getSimpleName()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,9 +91,7 @@ class EventCatalogueTest {
                 .map(RecordComponent::getName)
                 .collect(Collectors.toSet());
 
-        assertTrue(
-                fields.contains("requestId") || fields.contains("centreCode") || fields.contains("code"),
-                event.getSimpleName() + " has " + fields);
+        assertThat(fields).as("fields of %s", event.getSimpleName()).containsAnyOf("requestId", "centreCode", "code");
     }
 
     private static void fieldsOf(Class<?> record, String prefix, List<String> fields) {

@@ -1,9 +1,7 @@
 package org.iom.dna.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,8 +34,8 @@ class GoldenEventJsonTest {
     void shouldFindEveryEventOfTheCatalogue() {
         Set<String> found = events().stream().map(Class::getSimpleName).collect(Collectors.toSet());
 
-        assertTrue(
-                found.containsAll(Set.of(
+        assertThat(found)
+                .contains(
                         "SamplingRequestReceivedV1",
                         "SamplingRequestAmendedV1",
                         "SamplingRequestCancelledV1",
@@ -50,8 +48,7 @@ class GoldenEventJsonTest {
                         "FamilyWaitlistedV1",
                         "AttendanceRecordedV1",
                         "ContactAttemptRecordedV1",
-                        "MemberUnreachableV1")),
-                found.toString());
+                        "MemberUnreachableV1");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,8 +57,9 @@ class GoldenEventJsonTest {
         JsonNode golden = EventRecords.golden(event);
 
         Object read = EventRecords.STRICT.treeToValue(golden, event);
+        JsonNode written = EventRecords.STRICT.valueToTree(read);
 
-        assertEquals(golden, EventRecords.STRICT.valueToTree(read));
+        assertThat(written).isEqualTo(golden);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +69,9 @@ class GoldenEventJsonTest {
 
         String written = EventRecords.STRICT.writeValueAsString(original);
 
-        assertEquals(original, EventRecords.STRICT.readValue(written, event));
+        Object readBack = EventRecords.STRICT.readValue(written, event);
+
+        assertThat(readBack).isEqualTo(original);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,14 +81,14 @@ class GoldenEventJsonTest {
 
         Set<String> written = fieldNames(EventRecords.STRICT.valueToTree(read));
 
-        assertEquals(componentNames(event), written);
+        assertThat(written).containsExactlyInAnyOrderElementsOf(componentNames(event));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void shouldGiveEveryFieldAValueInTheGoldenFile(Class<?> event) {
         // A golden file that leaves a field out would not pin its name or its type.
-        assertEquals(componentNames(event), fieldNames(EventRecords.golden(event)));
+        assertThat(fieldNames(EventRecords.golden(event))).containsExactlyInAnyOrderElementsOf(componentNames(event));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,7 +101,7 @@ class GoldenEventJsonTest {
 
         Object read = EventRecords.TOLERANT.treeToValue(newer, event);
 
-        assertEquals(EventRecords.STRICT.treeToValue(golden, event), read);
+        assertThat(read).isEqualTo(EventRecords.STRICT.treeToValue(golden, event));
     }
 
     @Test
@@ -109,8 +109,8 @@ class GoldenEventJsonTest {
         ObjectNode golden = EventRecords.golden(SlotOpenedV1.class).deepCopy();
         golden.put("unknown", true);
 
-        assertThrows(
-                UnrecognizedPropertyException.class, () -> EventRecords.STRICT.treeToValue(golden, SlotOpenedV1.class));
+        assertThatThrownBy(() -> EventRecords.STRICT.treeToValue(golden, SlotOpenedV1.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
     }
 
     @Test
@@ -120,9 +120,9 @@ class GoldenEventJsonTest {
 
         JsonNode written = EventRecords.STRICT.valueToTree(slot);
 
-        assertEquals("2026-12-05", written.get("localDate").asText());
-        assertEquals("08:30:00", written.get("localStart").asText());
-        assertEquals("2026-12-05T05:00:00Z", written.get("startsAt").asText());
+        assertThat(written.get("localDate").asText()).isEqualTo("2026-12-05");
+        assertThat(written.get("localStart").asText()).isEqualTo("08:30:00");
+        assertThat(written.get("startsAt").asText()).isEqualTo("2026-12-05T05:00:00Z");
     }
 
     @Test
@@ -132,7 +132,8 @@ class GoldenEventJsonTest {
 
         JsonNode written = EventRecords.STRICT.valueToTree(received);
 
-        assertEquals(received.priority().name(), written.get("priority").asText());
+        assertThat(written.get("priority").asText())
+                .isEqualTo(received.priority().name());
     }
 
     @Test
@@ -140,11 +141,9 @@ class GoldenEventJsonTest {
         SamplingRequestReceivedV1 received = EventRecords.STRICT.treeToValue(
                 EventRecords.golden(SamplingRequestReceivedV1.class), SamplingRequestReceivedV1.class);
 
-        assertEquals(
-                List.of("P-100231", "P-100232"),
-                received.members().stream()
-                        .map(SamplingRequestReceivedV1.Member::memberRef)
-                        .toList());
+        assertThat(received.members())
+                .extracting(SamplingRequestReceivedV1.Member::memberRef)
+                .containsExactly("P-100231", "P-100232");
     }
 
     @Test
@@ -163,9 +162,13 @@ class GoldenEventJsonTest {
 
         JsonNode written = EventRecords.STRICT.valueToTree(anywhere);
 
-        assertTrue(written.has("preferredCentre"));
-        assertTrue(written.get("preferredCentre").isNull());
-        assertFalse(written.get("members").isEmpty());
+        assertThat(written.has("preferredCentre"))
+                .as("preferredCentre is written")
+                .isTrue();
+        assertThat(written.get("preferredCentre").isNull())
+                .as("preferredCentre is null")
+                .isTrue();
+        assertThat(written.get("members")).as("members").isNotEmpty();
     }
 
     /** Field names at every depth, as "members[].memberRef" for fields of objects in arrays. */

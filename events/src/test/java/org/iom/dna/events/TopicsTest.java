@@ -1,7 +1,6 @@
 package org.iom.dna.events;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -22,17 +21,15 @@ class TopicsTest {
 
     @Test
     void shouldKeepTheCataloguesTopicNames() {
-        assertEquals("intake.sampling-requests.v1", Topics.SAMPLING_REQUESTS);
-        assertEquals("registry.slots.v1", Topics.SLOTS);
-        assertEquals("scheduling.appointments.v1", Topics.APPOINTMENTS);
-        assertEquals("notification.deliveries.v1", Topics.DELIVERIES);
+        assertThat(Topics.SAMPLING_REQUESTS).isEqualTo("intake.sampling-requests.v1");
+        assertThat(Topics.SLOTS).isEqualTo("registry.slots.v1");
+        assertThat(Topics.APPOINTMENTS).isEqualTo("scheduling.appointments.v1");
+        assertThat(Topics.DELIVERIES).isEqualTo("notification.deliveries.v1");
     }
 
     @Test
     void shouldNameEveryTopicByServiceAggregateAndVersion() {
-        for (String topic : topics()) {
-            assertTrue(topic.matches("[a-z]+\\.[a-z-]+\\.v\\d+"), topic);
-        }
+        assertThat(topics()).allSatisfy(topic -> assertThat(topic).matches("[a-z]+\\.[a-z-]+\\.v\\d+"));
     }
 
     @Test
@@ -41,7 +38,7 @@ class TopicsTest {
                 .map(topic -> topic.substring(0, topic.indexOf('.')))
                 .toList();
 
-        assertEquals(producers.size(), Set.copyOf(producers).size(), producers.toString());
+        assertThat(producers).doesNotHaveDuplicates();
     }
 
     @Test
@@ -54,8 +51,7 @@ class TopicsTest {
                 .collect(Collectors.toSet());
 
         for (String topic : topics()) {
-            assertTrue(created.contains(topic), topic + " is not in " + list);
-            assertTrue(created.contains("test." + topic), "test." + topic + " is not in " + list);
+            assertThat(created).as("topics created by %s", list).contains(topic, "test." + topic);
         }
     }
 
