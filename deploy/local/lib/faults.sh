@@ -681,13 +681,14 @@ fault_begin() {
   fault_refresh_token "$SC_DIR/token" || die "no token for ind-system from Keycloak ($FAULT_TOKEN_URL)"
   # One body per line: the README's example with its own indReference and its own e-mail address, so
   # that the mail server can be read per family, spread over the MHAC countries (living there, so the
-  # short lead time applies) so that one country's slots do not run out.
+  # short lead time applies) so that one country's slots do not run out. Nobody needs an interpreter: the
+  # example's Tigrinya speakers could be booked only where one is on site, which is not what this counts.
   # shellcheck disable=SC2016 # $t, $i, $ref, $mail and $n are jq's variables
   jq -c --arg ref "$SC_PREFIX" --arg mail "$SC_MAIL_PREFIX" --argjson n "$SC_N" \
     '. as $t | range(1; $n + 1) | tostring as $i | $t | .indReference = ($ref + $i)
      | .members[0].contact.email = ($mail + $i + "@example.org")
      | .country = $countries[($i | tonumber) % ($countries | length)] | .preferredCentre = null
-     | .members[].currentCountry = .country | '"$filter" \
+     | .members[].currentCountry = .country | .members[].needs.interpreter = false | '"$filter" \
     --argjson countries "$FAULT_COUNTRIES" "$FAULT_TEMPLATE" >"$SC_DIR/bodies.jsonl"
   SC_SINCE=$(date -u '+%F %T.%6N+00')
   SC_DLQ0=$(fault_dlq_kafka) || SC_DLQ0="?"

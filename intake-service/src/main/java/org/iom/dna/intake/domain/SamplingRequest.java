@@ -78,6 +78,13 @@ public class SamplingRequest extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When scheduling reported that the case may miss its deadline, and why. */
+    @Column(name = "deadline_at_risk_since")
+    public Instant deadlineAtRiskSince;
+
+    @Column(name = "deadline_at_risk_reason")
+    public String deadlineAtRiskReason;
+
     @Version
     public int version;
 

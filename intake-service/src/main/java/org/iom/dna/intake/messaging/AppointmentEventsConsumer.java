@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
+import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.intake.service.CaseProgressService;
@@ -46,6 +47,7 @@ public class AppointmentEventsConsumer implements EventHandler {
                 progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             case AttendanceRecordedV1.TYPE -> progress.attendanceRecorded(event.payloadAs(AttendanceRecordedV1.class));
             case FamilyUnreachableV1.TYPE -> progress.familyUnreachable(event.payloadAs(FamilyUnreachableV1.class));
+            case FamilyDeadlineAtRiskV1.TYPE -> progress.deadlineAtRisk(event.payloadAs(FamilyDeadlineAtRiskV1.class));
             default -> {
                 // Other scheduling events do not change what intake shows.
             }

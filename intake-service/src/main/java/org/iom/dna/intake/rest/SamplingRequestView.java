@@ -43,7 +43,15 @@ public record SamplingRequestView(
         String cancellationReason,
         Instant receivedAt,
         Instant updatedAt,
-        List<Member> members) {
+        List<Member> members,
+
+        @Schema(
+                description = "Set when scheduling found no day and the deadline is near, or the members cannot"
+                        + " travel in time: the case may miss its deadline unless something changes")
+        DeadlineAtRisk deadlineAtRisk) {
+
+    /** @param reason LEAD_TIME_PASSES_DEADLINE, NO_OPEN_SLOT or NO_DAY_FITS_FAMILY */
+    public record DeadlineAtRisk(Instant since, String reason) {}
 
     public record Member(
             String personRef,
@@ -88,7 +96,10 @@ public record SamplingRequestView(
                 r.cancelReason == null ? null : r.cancelReason.name(),
                 r.receivedAt,
                 r.updatedAt,
-                r.members.stream().map(SamplingRequestView::member).toList());
+                r.members.stream().map(SamplingRequestView::member).toList(),
+                r.deadlineAtRiskSince == null
+                        ? null
+                        : new DeadlineAtRisk(r.deadlineAtRiskSince, r.deadlineAtRiskReason));
     }
 
     private static Member member(FamilyMember m) {

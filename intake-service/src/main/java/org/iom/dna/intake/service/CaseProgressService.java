@@ -3,6 +3,7 @@ package org.iom.dna.intake.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.MemberUnreachableV1;
@@ -18,6 +20,7 @@ import org.iom.dna.intake.domain.ContactAttempt;
 import org.iom.dna.intake.domain.FamilyMember;
 import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.domain.SamplingRequest;
+import org.iom.dna.intake.domain.StatusTransition;
 import org.iom.dna.platform.messaging.ContractViolation;
 
 /**
@@ -139,6 +142,27 @@ public class CaseProgressService {
                     RequestStatus.UNREACHABLE,
                     "member " + event.memberRef() + " not reached after " + event.attempts() + " attempts");
         }
+    }
+
+    /**
+     * Scheduling finds no day and the deadline is near (or the members cannot travel in time). The case keeps its
+     * status; the IND sees the risk on the case and as a line in its history.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineAtRisk(FamilyDeadlineAtRiskV1 event) {
+        SamplingRequest request = request(event.requestId());
+        if (request.deadlineAtRiskSince != null || !OPEN.contains(request.status)) {
+            return;
+        }
+        request.deadlineAtRiskSince = event.flaggedAt();
+        request.deadlineAtRiskReason = event.reason();
+        request.updatedAt = Instant.now();
+        StatusTransition.record(
+                request.id,
+                request.status,
+                request.status,
+                request.updatedAt,
+                "deadline " + event.deadline() + " at risk: " + event.reason());
     }
 
     /** The family missed every appointment scheduling offers: staff must reach it before anything else. */

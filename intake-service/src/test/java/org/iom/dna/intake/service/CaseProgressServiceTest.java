@@ -11,10 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.FamilyDeadlineAtRiskV1;
+import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.intake.domain.CancellationReason;
 import org.iom.dna.intake.domain.ContactAttempt;
 import org.iom.dna.intake.testdata.Events;
@@ -427,5 +430,95 @@ class CaseProgressServiceTest {
         inTransaction(() -> progress.memberUnreachable(Events.unreachable(uuid(id), Families.MOTHER)));
 
         assertThat(api.status(id)).isEqualTo("CANCELLED");
+    }
+
+    private static FamilyUnreachableV1 missedTwice(UUID requestId) {
+        return new FamilyUnreachableV1(
+                requestId,
+                List.of(
+                        new FamilyUnreachableV1.MissedAppointment(
+                                UUID.randomUUID(), "ET-ADD", LocalDate.of(2027, 1, 12), List.of(Families.MOTHER)),
+                        new FamilyUnreachableV1.MissedAppointment(
+                                UUID.randomUUID(), "ET-ADD", LocalDate.of(2027, 2, 2), List.of(Families.MOTHER))),
+                Instant.now());
+    }
+
+    @Test
+    void shouldMarkTheCaseUnreachableWhenTheFamilyMissedItsLastAppointment() {
+        String id = api.submitted();
+        inTransaction(() -> progress.appointmentBooked(Events.booked(uuid(id), UUID.randomUUID())));
+
+        inTransaction(() -> progress.familyUnreachable(missedTwice(uuid(id))));
+
+        assertThat(api.status(id)).isEqualTo("UNREACHABLE");
+        api.history(Tokens.indSystem(), id)
+                .body(
+                        "transitions[-1].cause",
+                        equalTo("missed 2 appointment(s): ET-ADD on 2027-01-12, ET-ADD on 2027-02-02"));
+    }
+
+    @Test
+    void shouldMarkAPartlySampledCaseUnreachableWhenTheRestMissedTheirAppointments() {
+        String id = api.submitted();
+        inTransaction(() -> progress.attendanceRecorded(Events.attended(uuid(id), Families.SON, "SAMPLED")));
+
+        inTransaction(() -> progress.familyUnreachable(missedTwice(uuid(id))));
+
+        assertThat(api.status(id)).isEqualTo("UNREACHABLE");
+    }
+
+    @Test
+    void shouldKeepACancelledCaseCancelledWhenTheFamilyMissedItsAppointments() {
+        String id = api.submitted();
+        api.cancel(id, CancellationReason.OTHER).statusCode(200);
+
+        inTransaction(() -> progress.familyUnreachable(missedTwice(uuid(id))));
+
+        assertThat(api.status(id)).isEqualTo("CANCELLED");
+    }
+
+    private static FamilyDeadlineAtRiskV1 atRisk(UUID requestId, String reason) {
+        return new FamilyDeadlineAtRiskV1(
+                requestId, LocalDate.of(2027, 1, 31), reason, Instant.parse("2027-01-10T06:00:00Z"));
+    }
+
+    @Test
+    void shouldShowTheIndThatTheDeadlineIsAtRisk() {
+        String id = api.submitted();
+        inTransaction(() -> progress.waitlisted(Events.waitlisted(uuid(id))));
+
+        inTransaction(() -> progress.deadlineAtRisk(atRisk(uuid(id), "NO_OPEN_SLOT")));
+
+        api.get(Tokens.indSystem(), id)
+                .body("status", equalTo("WAITLISTED"))
+                .body("deadlineAtRisk.reason", equalTo("NO_OPEN_SLOT"))
+                .body("deadlineAtRisk.since", equalTo("2027-01-10T06:00:00Z"));
+    }
+
+    @Test
+    void shouldNoteTheRiskInTheHistory() {
+        String id = api.submitted();
+
+        inTransaction(() -> progress.deadlineAtRisk(atRisk(uuid(id), "LEAD_TIME_PASSES_DEADLINE")));
+
+        api.history(Tokens.indSystem(), id)
+                .body("transitions[-1].cause", equalTo("deadline 2027-01-31 at risk: LEAD_TIME_PASSES_DEADLINE"));
+    }
+
+    @Test
+    void shouldKeepTheFirstRiskWhenTheWarningComesAgain() {
+        String id = api.submitted();
+        inTransaction(() -> progress.deadlineAtRisk(atRisk(uuid(id), "NO_OPEN_SLOT")));
+
+        inTransaction(() -> progress.deadlineAtRisk(atRisk(uuid(id), "NO_DAY_FITS_FAMILY")));
+
+        api.get(Tokens.indSystem(), id).body("deadlineAtRisk.reason", equalTo("NO_OPEN_SLOT"));
+    }
+
+    @Test
+    void shouldNotShowARiskOnACaseWithoutOne() {
+        String id = api.submitted();
+
+        api.get(Tokens.indSystem(), id).body("deadlineAtRisk", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -49,6 +49,13 @@ public class Centre extends PanacheEntityBase {
     @Version
     public int version;
 
+    /**
+     * When the centre's details were last announced (CentreChangedV1); null for one never announced. Written
+     * only by a plain update, so that announcing does not count as a change of the centre (its version).
+     */
+    @Column(name = "announced_at", insertable = false, updatable = false)
+    public java.time.Instant announcedAt;
+
     public ZoneId zoneId() {
         return ZoneId.of(zone);
     }

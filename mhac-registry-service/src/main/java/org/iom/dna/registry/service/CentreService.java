@@ -1,6 +1,8 @@
 package org.iom.dna.registry.service;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
@@ -20,6 +22,7 @@ import org.iom.dna.registry.domain.Closure;
 import org.iom.dna.registry.domain.OpeningHours;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
+import org.jboss.logging.Logger;
 
 /**
  * Country offices open, change, suspend and close centres. A centre that stops being ACTIVE has its
@@ -27,6 +30,8 @@ import org.iom.dna.registry.domain.SlotStatus;
  */
 @ApplicationScoped
 public class CentreService {
+
+    private static final Logger LOG = Logger.getLogger(CentreService.class);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -202,6 +207,35 @@ public class CentreService {
                 Topics.SLOTS,
                 c.code,
                 CentreChangedV1.TYPE,
-                new CentreChangedV1(c.code, c.name, c.country, c.city, c.zone, c.status.name(), Instant.now()));
+                new CentreChangedV1(
+                        c.code, c.name, c.country, c.city, c.zone, c.status.name(), Instant.now(), languagesOf(c)));
+        em.createNativeQuery("update centre set announced_at = ?1 where code = ?2")
+                .setParameter(1, Instant.now())
+                .setParameter(2, c.code)
+                .executeUpdate();
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        int announced = announceUnpublished();
+        if (announced > 0) {
+            LOG.infof("announced %d centre(s) never announced before", announced);
+        }
+    }
+
+    private static List<String> languagesOf(Centre c) {
+        return c.languages == null || c.languages.isBlank() ? List.of() : List.of(c.languages.split(","));
+    }
+
+    /**
+     * Centres never announced (those seeded by a migration) are announced once at start-up, so the scheduler
+     * knows every centre's languages and status.
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announceUnpublished() {
+        List<Centre> unannounced = Centre.list("announcedAt is null");
+        unannounced.forEach(this::publish);
+        return unannounced.size();
     }
 }

@@ -350,6 +350,36 @@ class CentreServiceTest {
     }
 
     @Test
+    void shouldAnnounceTheLanguagesItsInterpretersSpeak() {
+        String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.languages()).containsExactly("en"));
+    }
+
+    @Test
+    void shouldAnnounceACentreThatWasNeverAnnounced() {
+        String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
+        Fixtures.tx(() -> Centre.update("announcedAt = null where code = ?1", code));
+
+        centres.announceUnpublished();
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldAnnounceACentreOnlyOnce() {
+        String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
+
+        centres.announceUnpublished();
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .hasSize(1);
+    }
+
+    @Test
     void shouldPublishTheNewStatusWhenACentreChanges() {
         Subject s = centreWithSlots();
 

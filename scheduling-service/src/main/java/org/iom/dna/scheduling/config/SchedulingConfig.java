@@ -3,6 +3,8 @@ package org.iom.dna.scheduling.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Everything the scheduler can be tuned by, under {@code scheduling.*}. */
 @ConfigMapping(prefix = "scheduling")
@@ -14,15 +16,40 @@ public interface SchedulingConfig {
 
     Attendance attendance();
 
-    /** Time between booking and the appointment: to reach the family, and for them to travel. */
+    /**
+     * How close the deadline of a waiting family may come before the IND is told it is at risk (a family whose
+     * members cannot travel in time is at risk at once).
+     */
+    @WithDefault("P21D")
+    Duration deadlineRiskNotice();
+
+    /**
+     * Time between booking and the appointment: to reach the family, and for each member to travel. A family's
+     * earliest day is set by its slowest member.
+     */
     interface LeadTime {
-        /** Every member lives in the sampling country. */
+        /** A member who lives in the sampling country. */
         @WithDefault("P2D")
         Duration sameCountry();
 
-        /** Some member must cross a border. */
+        /** A member who must cross a border. */
         @WithDefault("P14D")
         Duration otherCountry();
+
+        /**
+         * Per sampling country (ISO code), e.g. {@code scheduling.lead-time.country.IR.other-country=P30D} or, for
+         * members living in one neighbouring country, {@code scheduling.lead-time.country.ET.from.ER=P21D}.
+         */
+        Map<String, CountryLeadTime> country();
+    }
+
+    interface CountryLeadTime {
+        Optional<Duration> sameCountry();
+
+        Optional<Duration> otherCountry();
+
+        /** By the country a member lives in: overrides {@code other-country} for that border. */
+        Map<String, Duration> from();
     }
 
     interface Waitlist {

@@ -55,6 +55,15 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(name = "waitlisted_at")
     public Instant waitlistedAt;
 
+    /** Why no day was found on the last try; null once booked. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "wait_reason")
+    public WaitReason waitReason;
+
+    /** When the IND was told the deadline is at risk (once per case). */
+    @Column(name = "deadline_at_risk_since")
+    public Instant deadlineAtRiskSince;
+
     /** Appointments at which a member did not come (an excused absence does not count). */
     @Column(name = "missed_appointments", nullable = false)
     public int missedAppointments;
@@ -66,6 +75,13 @@ public class FamilyCase extends PanacheEntityBase {
     @OrderBy("position")
     public List<CaseMember> members = new ArrayList<>();
 
+    /** References and state only (no personal data is held here): for logs and test failures. */
+    @Override
+    public String toString() {
+        return "FamilyCase[" + requestId + " " + country + " " + status + " waitlistedAt=" + waitlistedAt
+                + " waitReason=" + waitReason + " missed=" + missedAppointments + "]";
+    }
+
     /** The members who still have to be sampled: everyone at first, fewer after a partly attended day. */
     public List<CaseMember> pendingMembers() {
         return members.stream().filter(m -> !m.done).toList();
@@ -76,13 +92,26 @@ public class FamilyCase extends PanacheEntityBase {
      * whose deadline has passed can never be booked and are left out, so they cannot crowd out the rest.
      */
     public static List<UUID> waitlist(int limit) {
-        return find(
-                        "status = ?1 and adHoc = false and deadline >= ?2 order by priorityRank desc, deadline, receivedAt",
-                        CaseStatus.WAITING,
-                        LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
-                .page(0, limit)
-                .<FamilyCase>list()
-                .stream()
+        return waitlist(null, limit);
+    }
+
+    /** The same, for one sampling country only when {@code country} is given. */
+    public static List<UUID> waitlist(String country, int limit) {
+        String inCountry = country == null ? "" : " and country = ?3";
+        var query = find(
+                "status = ?1 and adHoc = false and deadline >= ?2" + inCountry
+                        + " order by priorityRank desc, deadline, receivedAt",
+                country == null
+                        ? new Object[] {
+                            CaseStatus.WAITING,
+                            LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)
+                        }
+                        : new Object[] {
+                            CaseStatus.WAITING,
+                            LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+                            country
+                        });
+        return query.page(0, limit).<FamilyCase>list().stream()
                 .map(c -> c.requestId)
                 .toList();
     }

@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iom.dna.events.CentreChangedV1;
 import org.iom.dna.events.SlotChangedV1;
 import org.iom.dna.events.SlotOpenedV1;
 import org.iom.dna.events.SlotWithdrawnV1;
@@ -44,8 +45,10 @@ public class SlotEventsConsumer implements EventHandler {
             case SlotOpenedV1.TYPE -> replicas.slotOpened(event.payloadAs(SlotOpenedV1.class));
             case SlotChangedV1.TYPE -> reschedule.slotChanged(event.payloadAs(SlotChangedV1.class));
             case SlotWithdrawnV1.TYPE -> reschedule.slotWithdrawn(event.payloadAs(SlotWithdrawnV1.class));
+            // A centre that stops working withdraws its slots with their own events; this keeps its languages.
+            case CentreChangedV1.TYPE -> replicas.centreChanged(event.payloadAs(CentreChangedV1.class));
             default -> {
-                // CentreChangedV1: a centre that stops working withdraws its slots with their own events.
+                // Event types added later by the registry: nothing scheduling needs yet.
             }
         }
     }

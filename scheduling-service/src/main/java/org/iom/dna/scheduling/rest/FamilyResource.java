@@ -71,11 +71,11 @@ public class FamilyResource {
             description = "The history",
             content =
                     @Content(
-                            schema = @Schema(implementation = AppointmentView[].class),
+                            schema = @Schema(implementation = AppointmentDetails[].class),
                             examples = @ExampleObject(name = "attended", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public List<AppointmentView> history(@PathParam("requestId") UUID requestId) {
-        return families.history(requestId).stream().map(AppointmentView::of).toList();
+    public List<AppointmentDetails> history(@PathParam("requestId") UUID requestId) {
+        return families.history(requestId).stream().map(AppointmentDetails::of).toList();
     }
 
     @PUT
@@ -97,13 +97,14 @@ public class FamilyResource {
             description = "The new appointment",
             content =
                     @Content(
-                            schema = @Schema(implementation = AppointmentView.class),
+                            schema = @Schema(implementation = AppointmentDetails.class),
                             examples = @ExampleObject(name = "booked", value = HISTORY_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public AppointmentView bookByHand(@PathParam("requestId") UUID requestId, @Valid @NotNull HandBookingRequest body) {
-        return AppointmentView.of(booking.bookByHand(
+    public AppointmentDetails bookByHand(
+            @PathParam("requestId") UUID requestId, @Valid @NotNull HandBookingRequest body) {
+        return AppointmentDetails.of(booking.bookByHand(
                 requestId, body.toBooking(), identity.getPrincipal().getName()));
     }
 

@@ -8,14 +8,24 @@ import java.util.UUID;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.FamilyCase;
 
-/** A family as the scheduler sees it: status, priority and, once booked, the appointment. */
+/**
+ * A family as the scheduler sees it: status, priority and, once booked, the appointment; while it waits, why.
+ *
+ * @param waitReason why no day was found on the last try (LEAD_TIME_PASSES_DEADLINE, NO_OPEN_SLOT,
+ *     NO_DAY_FITS_FAMILY); null when booked or not tried yet
+ * @param deadlineAtRiskSince when the IND was told the deadline is at risk
+ * @param missedAppointments appointments at which a member did not come
+ */
 public record FamilyView(
         UUID requestId,
         String status,
         String priority,
         LocalDate deadline,
         Instant receivedAt,
-        AppointmentView appointment) {
+        AppointmentView appointment,
+        String waitReason,
+        Instant deadlineAtRiskSince,
+        int missedAppointments) {
 
     public record AppointmentView(
             UUID id, String centreCode, String zone, LocalDate localDate, int sequence, List<MemberSlot> members) {}
@@ -41,6 +51,9 @@ public record FamilyView(
                 family.priority.name(),
                 family.deadline,
                 family.receivedAt,
-                view);
+                view,
+                family.waitReason == null ? null : family.waitReason.name(),
+                family.deadlineAtRiskSince,
+                family.missedAppointments);
     }
 }

@@ -8,14 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.platform.domain.Conflict;
@@ -27,8 +31,10 @@ import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
 import org.iom.dna.scheduling.domain.AppointmentStatus;
 import org.iom.dna.scheduling.domain.CaseStatus;
+import org.iom.dna.scheduling.domain.CentreReplica;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.iom.dna.scheduling.domain.SlotReplica;
+import org.iom.dna.scheduling.domain.WaitReason;
 
 /**
  * Makes and unmakes appointments: the scheduler's own bookings of waiting families, and bookings or moves that
@@ -44,20 +50,21 @@ public class BookingService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Seats seats;
-    private final Duration sameCountryLead;
-    private final Duration otherCountryLead;
+    private final LeadTimes leadTimes;
+    private final java.time.Period deadlineRiskNotice;
 
-    BookingService(EntityManager em, Outbox outbox, Seats seats, SchedulingConfig config) {
+    BookingService(EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, SchedulingConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.seats = seats;
-        this.sameCountryLead = config.leadTime().sameCountry();
-        this.otherCountryLead = config.leadTime().otherCountry();
+        this.leadTimes = leadTimes;
+        this.deadlineRiskNotice =
+                java.time.Period.ofDays((int) config.deadlineRiskNotice().toDays());
     }
 
     /** No family can be booked sooner than this from now. */
     public Duration shortestLeadTime() {
-        return sameCountryLead.compareTo(otherCountryLead) <= 0 ? sameCountryLead : otherCountryLead;
+        return leadTimes.shortest();
     }
 
     /** @return the new appointment, or empty when no feasible day exists yet (the family keeps waiting) */
@@ -67,11 +74,15 @@ public class BookingService {
         if (family == null || family.status != CaseStatus.WAITING) {
             return Optional.empty();
         }
-        List<SlotReplica> candidates = SlotReplica.candidates(family.country, earliestDay(family), family.deadline);
+        Instant earliest = earliestDay(family);
+        List<SlotReplica> open = SlotReplica.candidates(family.country, earliest, family.deadline);
+        List<SlotReplica> candidates = withInterpreters(open, interpretersNeeded(family));
         Optional<FamilyMatcher.Match> match =
                 FamilyMatcher.match(matcherMembers(family), openSlots(candidates, false), family.preferredCentre);
         if (match.isEmpty()) {
+            family.waitReason = whyNoDay(family, earliest, open, candidates);
             waitlistOnce(family);
+            flagDeadlineAtRisk(family);
             return Optional.empty();
         }
         UUID replaces = Appointment.latestOf(requestId)
@@ -126,6 +137,15 @@ public class BookingService {
         }
         if (booking.localDate().isBefore(LocalDate.now(ZoneId.of(day.get(0).zone)))) {
             throw InvalidRequest.of("$.localDate", "is in the past");
+        }
+        Set<String> needed = interpretersNeeded(family);
+        if (withInterpreters(day, needed).isEmpty()) {
+            throw new Conflict(
+                    "no-interpreter",
+                    "No interpreter for the family at this centre",
+                    "no interpreter at " + booking.centreCode() + " speaks " + String.join(", ", needed)
+                            + "; add the language to the centre in the registry once one is arranged",
+                    null);
         }
         Optional<Appointment> live = Appointment.liveFor(requestId);
         Optional<FamilyMatcher.Match> withinCapacity =
@@ -192,6 +212,7 @@ public class BookingService {
         appointment.overrideReason = overrideReason;
         appointment.persist();
         family.status = CaseStatus.BOOKED;
+        family.waitReason = null;
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
         return appointment;
@@ -201,10 +222,9 @@ public class BookingService {
         return appointment.members.stream().map(m -> m.slotId).toList();
     }
 
-    /** The travel lead time from now: longer when any member still to be sampled must cross a border. */
+    /** The lead time of the slowest member still to be sampled, from now. */
     private Instant earliestDay(FamilyCase family) {
-        boolean travels = family.pendingMembers().stream().anyMatch(m -> !m.currentCountry.equals(family.country));
-        return Instant.now().plus(travels ? otherCountryLead : sameCountryLead);
+        return Instant.now().plus(leadTimes.forFamily(family.country, family.pendingMembers()));
     }
 
     private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
@@ -224,6 +244,60 @@ public class BookingService {
                         s.endsAt,
                         beyondCapacity ? Integer.MAX_VALUE : s.capacity - s.booked))
                 .toList();
+    }
+
+    private static WaitReason whyNoDay(
+            FamilyCase family, Instant earliest, List<SlotReplica> open, List<SlotReplica> withInterpreters) {
+        if (earliest.atZone(ZoneOffset.UTC).toLocalDate().isAfter(family.deadline)) {
+            return WaitReason.LEAD_TIME_PASSES_DEADLINE;
+        }
+        if (open.isEmpty()) {
+            return WaitReason.NO_OPEN_SLOT;
+        }
+        return withInterpreters.isEmpty() ? WaitReason.NO_INTERPRETER : WaitReason.NO_DAY_FITS_FAMILY;
+    }
+
+    /** The languages of the members still to be sampled who need an interpreter. */
+    private static Set<String> interpretersNeeded(FamilyCase family) {
+        return family.pendingMembers().stream()
+                .filter(m -> m.needsInterpreter && m.language != null)
+                .map(m -> CentreReplica.primary(m.language))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Only slots at centres whose interpreters speak every language the family needs; a centre the registry has
+     * not described yet counts as having none.
+     */
+    private static List<SlotReplica> withInterpreters(List<SlotReplica> slots, Set<String> needed) {
+        if (needed.isEmpty() || slots.isEmpty()) {
+            return slots;
+        }
+        Set<String> centres = slots.stream().map(s -> s.centreCode).collect(Collectors.toSet());
+        Set<String> speaking = CentreReplica.<CentreReplica>list("code in ?1", centres).stream()
+                .filter(c -> c.speaksAll(needed))
+                .map(c -> c.code)
+                .collect(Collectors.toSet());
+        return slots.stream().filter(s -> speaking.contains(s.centreCode)).toList();
+    }
+
+    /**
+     * The IND learns once, early, that a waiting family may miss its deadline: at once when its members cannot
+     * travel in time, otherwise when the deadline comes within the notice period.
+     */
+    private void flagDeadlineAtRisk(FamilyCase family) {
+        boolean near = !LocalDate.now(ZoneOffset.UTC).plus(deadlineRiskNotice).isBefore(family.deadline);
+        if (family.deadlineAtRiskSince != null
+                || !(near || family.waitReason == WaitReason.LEAD_TIME_PASSES_DEADLINE)) {
+            return;
+        }
+        family.deadlineAtRiskSince = Instant.now();
+        outbox.publish(
+                Topics.APPOINTMENTS,
+                family.requestId.toString(),
+                FamilyDeadlineAtRiskV1.TYPE,
+                new FamilyDeadlineAtRiskV1(
+                        family.requestId, family.deadline, family.waitReason.name(), family.deadlineAtRiskSince));
     }
 
     /** The IND learns once that the family waits; later passes that still find no day say nothing. */

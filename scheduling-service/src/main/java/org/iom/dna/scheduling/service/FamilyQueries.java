@@ -41,7 +41,13 @@ public class FamilyQueries {
     /** Waiting families in the order they are served, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FamilyCase> waitlist(int limit) {
-        return FamilyCase.waitlist(limit).stream()
+        return waitlist(null, limit);
+    }
+
+    /** The same for one sampling country (all countries when {@code country} is null). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FamilyCase> waitlist(String country, int limit) {
+        return FamilyCase.waitlist(country, limit).stream()
                 .map(id -> FamilyCase.<FamilyCase>findById(id))
                 .toList();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.iom.dna.events.CentreChangedV1;
 import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.events.SlotOpenedV1;
 import org.iom.dna.scheduling.domain.CaseMember;
@@ -56,6 +57,23 @@ public class ReplicaService {
         }
         family.persist();
         waitlist.capacityOrDemandChanged();
+    }
+
+    /** Upsert, newest wins: an older event (replayed, or overtaken) does not undo a newer one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void centreChanged(CentreChangedV1 e) {
+        em.createNativeQuery("insert into centre (code, country, zone, languages, status, changed_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (code) do update set country = excluded.country,"
+                        + " zone = excluded.zone, languages = excluded.languages, status = excluded.status,"
+                        + " changed_at = excluded.changed_at where centre.changed_at < excluded.changed_at")
+                .setParameter(1, e.code())
+                .setParameter(2, e.country())
+                .setParameter(3, e.zone())
+                .setParameter(4, e.languages() == null ? "" : String.join(",", e.languages()))
+                .setParameter(5, e.status())
+                .setParameter(6, e.changedAt())
+                .executeUpdate();
+        waitlist.capacityOrDemandChanged(); // a new interpreter may let a waiting family in
     }
 
     /** Upsert: a replayed or re-sent slot event leaves the booked count alone. */

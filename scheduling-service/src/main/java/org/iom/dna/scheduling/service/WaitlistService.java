@@ -3,6 +3,9 @@ package org.iom.dna.scheduling.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,14 +34,34 @@ public class WaitlistService {
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile Instant lastPass = Instant.EPOCH;
 
-    WaitlistService(BookingService booking, SchedulingConfig config) {
+    private final TransactionSynchronizationRegistry transactions;
+
+    WaitlistService(BookingService booking, SchedulingConfig config, TransactionSynchronizationRegistry transactions) {
         this.booking = booking;
+        this.transactions = transactions;
         this.passSize = config.waitlist().passSize();
     }
 
-    /** Something that may let a waiting family in has happened. */
+    /**
+     * Something that may let a waiting family in has happened. Inside a transaction the flag is raised again once
+     * it has committed: a pass that started in between would not yet see the change and would clear the flag,
+     * leaving the family to wait for the next full pass.
+     */
     public void capacityOrDemandChanged() {
         changed.set(true);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        changed.set(true);
+                    }
+                }
+            });
+        }
     }
 
     @Scheduled(

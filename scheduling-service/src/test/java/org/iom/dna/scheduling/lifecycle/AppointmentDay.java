@@ -41,12 +41,21 @@ final class AppointmentDay {
         return LocalDate.now(MORNING);
     }
 
+    /** Letter pairs other tests use as countries: never handed out here. */
+    private static final java.util.Set<String> TAKEN = java.util.Set.of("ET", "XQ", "XR", "ZX", "ZY");
+
     /**
-     * A user-assigned ISO country code (QM to QZ) no other test uses, so its centres' slots are this test's only.
-     * Centre codes must be letters, as the registry's are.
+     * A two-letter country no other test in this JVM uses (letters only, as centre codes must be, unlike the
+     * digit-led codes of {@code Events.uniqueCountry}), so its centres' slots are this test's only: a family of one
+     * test is never booked into another test's slots.
      */
     static String uniqueCountry() {
-        return "Q" + (char) ('M' + COUNTRIES.getAndIncrement() % 14);
+        String code;
+        do {
+            int n = COUNTRIES.getAndIncrement();
+            code = "" + (char) ('A' + (n / 26) % 26) + (char) ('A' + n % 26);
+        } while (TAKEN.contains(code));
+        return code;
     }
 
     /** A half-hour slot today at {@code hour}:00 in {@link #MORNING}. */

@@ -205,6 +205,21 @@ class HandBookingTest {
     }
 
     @Test
+    void shouldRefuseACentreWithoutAnInterpreterTheFamilyNeeds() {
+        Setup s = waitingFamilyWithTwoRunsToday();
+        String country = s.family().country();
+        SamplingRequestReceivedV1 needsOne = family(country)
+                .members(new org.iom.dna.events.SamplingRequestReceivedV1.Member(
+                        "P-1", 40, false, null, "ps", true, false, false, country))
+                .build();
+        scheduling.receive(needsOne);
+
+        bookByHand(OFFICER, needsOne.requestId(), handBooking(s.centre(), today()))
+                .statusCode(409)
+                .body("type", equalTo(Problem.type("no-interpreter").toString()));
+    }
+
+    @Test
     void shouldRefuseAnUnknownFamily() {
         bookByHand(OFFICER, UUID.randomUUID(), handBooking("QM-HBK", today())).statusCode(404);
     }

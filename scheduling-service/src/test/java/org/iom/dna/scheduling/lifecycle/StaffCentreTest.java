@@ -40,8 +40,22 @@ class StaffCentreTest {
     private SamplingRequestReceivedV1 family;
     private UUID appointment;
 
+    @Inject
+    org.iom.dna.scheduling.service.ReplicaService replicas;
+
     @BeforeEach
     void aFamilyBookedTodayInAddis() {
+        // The registry describes Addis Ababa: its interpreters speak Tigrinya, which the family needs.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> replicas.centreChanged(new org.iom.dna.events.CentreChangedV1(
+                        ADDIS,
+                        "IOM MHAC Addis Ababa",
+                        "ET",
+                        "Addis Ababa",
+                        AppointmentDay.MORNING.getId(),
+                        "ACTIVE",
+                        java.time.Instant.now(),
+                        List.of("am", "ti", "en"))));
         family = family("ET")
                 .members(new Member("P-ELDER", 67, false, null, "ti", true, true, false, "ET"))
                 .build();

@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,7 +111,8 @@ class SlotEventsConsumerTest {
                         "Addis Ababa",
                         "UTC",
                         "SUSPENDED",
-                        Instant.now()));
+                        Instant.now(),
+                        List.of("am")));
         SlotOpenedV1 after = slot(centre, daysAhead(5, 9), 1);
         send(centre, SlotOpenedV1.TYPE, after);
         awaitSlot(after.slotId());

@@ -15,7 +15,7 @@ import org.iom.dna.scheduling.domain.Appointment;
  * @param bookedBy the staff member who booked by hand; null when the scheduler booked
  * @param overrideReason why staff booked beyond capacity
  */
-public record AppointmentView(
+public record AppointmentDetails(
         UUID id,
         String status,
         String centreCode,
@@ -31,8 +31,8 @@ public record AppointmentView(
 
     public record Member(String memberRef, UUID slotId, LocalTime localStart, Instant startsAt, String attendance) {}
 
-    static AppointmentView of(Appointment a) {
-        return new AppointmentView(
+    static AppointmentDetails of(Appointment a) {
+        return new AppointmentDetails(
                 a.id,
                 a.status.name(),
                 a.centreCode,
