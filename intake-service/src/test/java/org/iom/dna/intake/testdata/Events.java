@@ -44,7 +44,9 @@ public final class Events {
                 Instant.now(),
                 List.of(memberRefs).stream()
                         .map(ref -> new AppointmentBookedV1.BookedMember(ref, UUID.randomUUID(), startsAt, START))
-                        .toList());
+                        .toList(),
+                null,
+                null);
     }
 
     public static FamilyWaitlistedV1 waitlisted(UUID requestId) {

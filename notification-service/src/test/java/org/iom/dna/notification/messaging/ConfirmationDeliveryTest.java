@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.iom.dna.notification.support.IntakeContactStub;
 import org.iom.dna.notification.support.Mailbox;
 import org.iom.dna.testing.Tokens;
 import org.iom.dna.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,20 @@ class ConfirmationDeliveryTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    KafkaClientService kafka;
+
+    /** The test profile's consumer starts at the end of the topic: publish only once it has its partitions. */
+    @BeforeEach
+    void consumerIsAssigned() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !kafka.getConsumer("appointments")
+                        .getAssignments()
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .isEmpty());
+    }
 
     @Test
     void shouldEmailAMemberWhenTheirFamilyIsBooked() throws Exception {

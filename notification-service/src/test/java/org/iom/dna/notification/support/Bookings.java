@@ -43,7 +43,9 @@ public final class Bookings {
                 Instant.now(),
                 Arrays.stream(memberRefs)
                         .map(ref -> new AppointmentBookedV1.BookedMember(ref, slotId, startsAt, START))
-                        .toList());
+                        .toList(),
+                null,
+                null);
     }
 
     public static AppointmentCancelledV1 cancelled(AppointmentBookedV1 booked) {

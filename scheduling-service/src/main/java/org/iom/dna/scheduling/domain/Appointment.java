@@ -58,6 +58,9 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "override_reason")
     public String overrideReason;
 
+    /** Where sampling takes place when it is not at the centre (an ad-hoc case); null at the centre. */
+    public String location;
+
     /** When the day's list was closed: attendance is final from then on. */
     @Column(name = "closed_at")
     public Instant closedAt;

@@ -144,7 +144,7 @@ public class FamilyCase extends PanacheEntityBase {
                 .createNativeQuery(
                         "select f.request_id from family_case f"
                                 + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1"
-                                + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN'"
+                                + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN' and not s.ad_hoc"
                                 + " and s.booked < s.capacity and s.starts_at >= ?2 and s.local_date <= f.deadline)"
                                 + " order by f.priority_rank desc, f.deadline, f.received_at limit ?3",
                         UUID.class)

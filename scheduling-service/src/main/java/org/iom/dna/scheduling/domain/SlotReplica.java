@@ -52,10 +52,15 @@ public class SlotReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** Created by staff for one ad-hoc case; never offered to other families. */
+    @Column(name = "ad_hoc", nullable = false, insertable = false, updatable = false)
+    public boolean adHoc;
+
     /** Open slots with room in a country, starting no earlier than {@code earliest}, on or before a local date. */
     public static List<SlotReplica> candidates(String country, Instant earliest, LocalDate lastDay) {
         return list(
-                "country = ?1 and status = 'OPEN' and booked < capacity and startsAt >= ?2 and localDate <= ?3"
+                "country = ?1 and status = 'OPEN' and not adHoc and booked < capacity and startsAt >= ?2"
+                        + " and localDate <= ?3"
                         + " order by localDate, centreCode, startsAt",
                 country,
                 earliest,

@@ -14,6 +14,7 @@ import org.iom.dna.scheduling.domain.Appointment;
  * @param replaces the appointment this one moved the family from
  * @param bookedBy the staff member who booked by hand; null when the scheduler booked
  * @param overrideReason why staff booked beyond capacity
+ * @param location where sampling takes place when not at the centre (an ad-hoc case)
  */
 public record AppointmentDetails(
         UUID id,
@@ -26,6 +27,7 @@ public record AppointmentDetails(
         UUID replaces,
         String bookedBy,
         String overrideReason,
+        String location,
         Instant closedAt,
         List<Member> members) {
 
@@ -43,6 +45,7 @@ public record AppointmentDetails(
                 a.replaces,
                 a.bookedBy,
                 a.overrideReason,
+                a.location,
                 a.closedAt,
                 a.members.stream()
                         .sorted(Comparator.comparing(m -> m.startsAt))

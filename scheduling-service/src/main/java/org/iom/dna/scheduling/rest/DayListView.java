@@ -17,8 +17,14 @@ import org.iom.dna.scheduling.service.DayListQueries;
  */
 public record DayListView(String centreCode, LocalDate localDate, List<DayAppointment> appointments) {
 
+    /** @param location where the family is seen when not at the centre (an ad-hoc case), else null */
     public record DayAppointment(
-            UUID appointmentId, UUID requestId, String priority, String status, List<DayMember> members) {}
+            UUID appointmentId,
+            UUID requestId,
+            String priority,
+            String status,
+            String location,
+            List<DayMember> members) {}
 
     /**
      * @param ageBand age on the case's deadline, banded: 0-4, 5-11, 12-17, 18-59, 60+
@@ -49,6 +55,7 @@ public record DayListView(String centreCode, LocalDate localDate, List<DayAppoin
                 entry.appointment().requestId,
                 entry.family().priority.name(),
                 entry.appointment().status.name(),
+                entry.appointment().location,
                 entry.appointment().members.stream()
                         .sorted(Comparator.comparing((AppointmentMember m) -> m.startsAt)
                                 .thenComparing(m -> position(entry, m)))

@@ -45,7 +45,7 @@ public class FamilyResource {
             + " \"status\": \"COMPLETED\", \"centreCode\": \"ET-ADD\", \"zone\": \"Africa/Addis_Ababa\","
             + " \"localDate\": \"2027-01-12\", \"sequence\": 0, \"bookedAt\": \"2026-12-01T09:00:00Z\","
             + " \"replaces\": null, \"bookedBy\": null, \"overrideReason\": null,"
-            + " \"closedAt\": \"2027-01-12T14:02:00Z\", \"members\": [{\"memberRef\": \"P-100231\","
+            + " \"location\": null, \"closedAt\": \"2027-01-12T14:02:00Z\", \"members\": [{\"memberRef\": \"P-100231\","
             + " \"slotId\": \"0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a\", \"localStart\": \"08:30:00\","
             + " \"startsAt\": \"2027-01-12T05:30:00Z\", \"attendance\": \"SAMPLED\"}]}]";
 

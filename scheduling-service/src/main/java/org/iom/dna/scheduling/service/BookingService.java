@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
@@ -46,6 +48,15 @@ public class BookingService {
 
     /** A booking by hand: a centre and a local day, optionally beyond capacity, then with a reason. */
     public record HandBooking(String centreCode, LocalDate localDate, boolean beyondCapacity, String reason) {}
+
+    /**
+     * Sampling of an ad-hoc case outside the centres: the centre whose staff go, where, and when (local time at the
+     * centre). The whole family is seen together.
+     */
+    public record AdHocBooking(String centreCode, String location, LocalDate localDate, LocalTime localStart) {}
+
+    /** How long an ad-hoc session is planned for each member. */
+    static final Duration AD_HOC_PER_MEMBER = Duration.ofMinutes(30);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -89,7 +100,7 @@ public class BookingService {
                 .filter(a -> a.status == AppointmentStatus.CANCELLED)
                 .map(a -> a.id)
                 .orElse(null);
-        return Optional.of(book(family, match.get(), candidates, List.of(), replaces, null, null));
+        return Optional.of(book(family, match.get(), candidates, List.of(), replaces, null, null, null));
     }
 
     /**
@@ -123,7 +134,7 @@ public class BookingService {
             throw InvalidRequest.of("$.localDate", "is after the case's deadline " + family.deadline);
         }
         List<SlotReplica> day = SlotReplica.list(
-                "centreCode = ?1 and localDate = ?2 and status = 'OPEN' and startsAt > ?3 order by startsAt",
+                "centreCode = ?1 and localDate = ?2 and status = 'OPEN' and not adHoc and startsAt > ?3 order by startsAt",
                 booking.centreCode(),
                 booking.localDate(),
                 Instant.now());
@@ -170,7 +181,96 @@ public class BookingService {
                 live.map(BookingService::slotsOf).orElse(List.of()),
                 live.map(a -> a.id).orElse(null),
                 actor,
-                overflow ? booking.reason() : null);
+                overflow ? booking.reason() : null,
+                null);
+    }
+
+    /**
+     * MHAC staff (of the centre) or a country office book an ad-hoc case (one the IND asked to be sampled outside
+     * the centres) at a location and time they arranged: a slot of its own is created for the family, never offered
+     * to anyone else. A family already booked is moved.
+     *
+     * @throws NotFound if there is no such family, or the caller may not act for the centre
+     * @throws Conflict if the case is not an ad-hoc case, is closed, or the registry has not described the centre
+     * @throws InvalidRequest if the time is past, after the deadline, or the centre is in another country
+     */
+    @Transactional
+    public Appointment bookAdHoc(UUID requestId, AdHocBooking booking, String actor, CentreAccess access) {
+        access.require(booking.centreCode());
+        FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (family == null) {
+            throw new NotFound("family " + requestId);
+        }
+        if (!family.adHoc) {
+            throw new Conflict(
+                    "not-ad-hoc",
+                    "Not an ad-hoc case",
+                    "the IND asked for this family at a centre: book it into the centre's slots",
+                    null);
+        }
+        if (family.status == CaseStatus.CANCELLED || family.status == CaseStatus.COMPLETED) {
+            throw new Conflict(
+                    "case-closed",
+                    "The case is closed",
+                    "the case is " + family.status.name().toLowerCase() + "; nothing to book",
+                    null);
+        }
+        CentreReplica centre = CentreReplica.findById(booking.centreCode());
+        if (centre == null) {
+            throw new Conflict(
+                    "centre-unknown",
+                    "The centre is not known yet",
+                    "the registry has not described " + booking.centreCode() + " to the scheduler yet",
+                    null);
+        }
+        if (!centre.country.equals(family.country)) {
+            throw InvalidRequest.of("$.centreCode", "is not in the case's country " + family.country);
+        }
+        ZoneId zone = ZoneId.of(centre.zone);
+        Instant startsAt =
+                booking.localDate().atTime(booking.localStart()).atZone(zone).toInstant();
+        if (!startsAt.isAfter(Instant.now())) {
+            throw InvalidRequest.of("$.localDate", "with $.localStart is in the past at the centre");
+        }
+        if (booking.localDate().isAfter(family.deadline)) {
+            throw InvalidRequest.of("$.localDate", "is after the case's deadline " + family.deadline);
+        }
+        SlotReplica slot = adHocSlot(family, centre, booking, startsAt);
+        FamilyMatcher.Match match = FamilyMatcher.match(
+                        matcherMembers(family), openSlots(List.of(slot), false), centre.code)
+                .orElseThrow(() -> new IllegalStateException("a slot sized for the family does not hold it"));
+        Optional<Appointment> live = Appointment.liveFor(requestId);
+        live.ifPresent(old -> unbook(old, "MOVED"));
+        Appointment appointment = book(
+                family,
+                match,
+                List.of(slot),
+                live.map(BookingService::slotsOf).orElse(List.of()),
+                live.map(a -> a.id).orElse(null),
+                actor,
+                null,
+                booking.location());
+        return appointment;
+    }
+
+    /** One slot, sized and timed for the whole family, that only this case will use. */
+    private SlotReplica adHocSlot(FamilyCase family, CentreReplica centre, AdHocBooking booking, Instant startsAt) {
+        int members = family.pendingMembers().size();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into slot (id, centre_code, country, zone, local_date, local_start, starts_at,"
+                        + " ends_at, capacity, booked, status, ad_hoc) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0,"
+                        + " 'OPEN', true)")
+                .setParameter(1, id)
+                .setParameter(2, centre.code)
+                .setParameter(3, centre.country)
+                .setParameter(4, centre.zone)
+                .setParameter(5, booking.localDate())
+                .setParameter(6, booking.localStart())
+                .setParameter(7, startsAt)
+                .setParameter(8, startsAt.plus(AD_HOC_PER_MEMBER.multipliedBy(members)))
+                .setParameter(9, members)
+                .executeUpdate();
+        return SlotReplica.findById(id);
     }
 
     /**
@@ -203,13 +303,15 @@ public class BookingService {
             List<UUID> released,
             UUID replaces,
             String bookedBy,
-            String overrideReason) {
+            String overrideReason,
+            String location) {
         Map<UUID, SlotReplica> slots = candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         seats.move(released, match.placements().stream().map(p -> p.slot().id()).toList(), overrideReason != null);
         Appointment appointment = appointment(family, match, slots);
         appointment.replaces = replaces;
         appointment.bookedBy = bookedBy;
         appointment.overrideReason = overrideReason;
+        appointment.location = location;
         appointment.persist();
         family.status = CaseStatus.BOOKED;
         family.waitReason = null;
@@ -347,6 +449,8 @@ public class BookingService {
                 a.members.stream()
                         .map(m -> new AppointmentBookedV1.BookedMember(
                                 m.key.memberRef, m.slotId, m.startsAt, m.localStart))
-                        .toList());
+                        .toList(),
+                a.replaces,
+                a.location);
     }
 }

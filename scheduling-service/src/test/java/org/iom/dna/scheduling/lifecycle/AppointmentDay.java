@@ -41,27 +41,48 @@ final class AppointmentDay {
         return LocalDate.now(MORNING);
     }
 
-    /** Letter pairs other tests use as countries: never handed out here. */
-    private static final java.util.Set<String> TAKEN = java.util.Set.of("ET", "XQ", "XR", "ZX", "ZY");
+    private static final AtomicInteger CENTRES = new AtomicInteger();
 
     /**
-     * A two-letter country no other test in this JVM uses (letters only, as centre codes must be, unlike the
-     * digit-led codes of {@code Events.uniqueCountry}), so its centres' slots are this test's only: a family of one
-     * test is never booked into another test's slots.
+     * A country of this test's own. Digit-led, like {@code Events.uniqueCountry}, because the registry's tests
+     * publish slots of random letter-pair countries to the shared test topic, which this application reads too.
      */
     static String uniqueCountry() {
-        String code;
-        do {
-            int n = COUNTRIES.getAndIncrement();
-            code = "" + (char) ('A' + (n / 26) % 26) + (char) ('A' + n % 26);
-        } while (TAKEN.contains(code));
-        return code;
+        return Events.uniqueCountry();
+    }
+
+    /**
+     * A centre code of this test's own, letters only as the API requires. Its slots carry the test's country
+     * explicitly (not the code's first two letters).
+     */
+    static String uniqueCentre() {
+        int n = CENTRES.getAndIncrement();
+        return "ZQ-" + (char) ('A' + (n / 676) % 26) + (char) ('A' + (n / 26) % 26) + (char) ('A' + n % 26);
+    }
+
+    /** A half-hour slot of a centre in {@link #MORNING}, starting at {@code startsAt}, in {@code country}. */
+    static SlotOpenedV1 slotAt(String centre, String country, Instant startsAt, int capacity) {
+        SlotOpenedV1 slot = Events.slot(centre, MORNING, startsAt, capacity);
+        return new SlotOpenedV1(
+                slot.slotId(),
+                centre,
+                country,
+                slot.zone(),
+                slot.localDate(),
+                slot.localStart(),
+                slot.startsAt(),
+                slot.endsAt(),
+                capacity);
     }
 
     /** A half-hour slot today at {@code hour}:00 in {@link #MORNING}. */
-    static SlotOpenedV1 slotToday(String centre, int hour, int capacity) {
-        Instant startsAt = today().atTime(hour, 0).atZone(MORNING).toInstant();
-        return Events.slot(centre, MORNING, startsAt, capacity);
+    static SlotOpenedV1 slotToday(String centre, String country, int hour, int capacity) {
+        return slotAt(centre, country, today().atTime(hour, 0).atZone(MORNING).toInstant(), capacity);
+    }
+
+    /** The slot that starts when {@code previous} ends, at the same centre, in the same country. */
+    static SlotOpenedV1 next(SlotOpenedV1 previous, int capacity) {
+        return slotAt(previous.centreCode(), previous.country(), previous.endsAt(), capacity);
     }
 
     static ValidatableResponse dayList(String user, String centre, LocalDate date) {

@@ -43,7 +43,7 @@ class AttendanceTest {
 
     /** A mother and her son booked today at a centre of their own; returns the appointment id. */
     private UUID bookedToday(SamplingRequestReceivedV1 family, String centre) {
-        SlotOpenedV1 slot = slotToday(centre, 13, 2);
+        SlotOpenedV1 slot = slotToday(centre, family.country(), 13, 2);
         scheduling.receive(List.of(slot), List.of(family));
         return UUID.fromString(bookByHand(OFFICER, family.requestId(), handBooking(centre, today()))
                 .statusCode(200)
@@ -60,7 +60,7 @@ class AttendanceTest {
     @Test
     void shouldCheckAMemberIn() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-MOTHER", new AttendanceRequest(Attendance.CHECKED_IN, true, null, null, null))
                 .statusCode(200)
@@ -72,7 +72,7 @@ class AttendanceTest {
     void shouldNotReportACheckInToTheInd() {
         String country = uniqueCountry();
         SamplingRequestReceivedV1 family = motherAndSon(country);
-        UUID appointment = bookedToday(family, country + "-ATT");
+        UUID appointment = bookedToday(family, AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-MOTHER", outcome(Attendance.CHECKED_IN)).statusCode(200);
 
@@ -84,7 +84,7 @@ class AttendanceTest {
     void shouldReportASampleToTheInd() {
         String country = uniqueCountry();
         SamplingRequestReceivedV1 family = motherAndSon(country);
-        UUID appointment = bookedToday(family, country + "-ATT");
+        UUID appointment = bookedToday(family, AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-MOTHER", sampled("P-MOTHER", "KIT-1")).statusCode(200);
 
@@ -100,7 +100,7 @@ class AttendanceTest {
     @Test
     void shouldAcceptTheMothersConsentForHerSon() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-SON", sampled("P-MOTHER", "KIT-2"))
                 .statusCode(200)
@@ -111,7 +111,7 @@ class AttendanceTest {
     @Test
     void shouldRefuseASampleWithoutVerifiedIdentityOrKit() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(
                         OFFICER,
@@ -126,7 +126,7 @@ class AttendanceTest {
     @Test
     void shouldRefuseConsentFromSomeoneOutsideTheCase() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-SON", sampled("P-NEIGHBOUR", "KIT-3"))
                 .statusCode(400)
@@ -136,7 +136,7 @@ class AttendanceTest {
     @Test
     void shouldAcceptConsentFromAnAppointedGuardian() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-SON", sampled("GUARDIAN", "KIT-4")).statusCode(200);
     }
@@ -144,7 +144,7 @@ class AttendanceTest {
     @Test
     void shouldRefuseBookedAsARecord() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-MOTHER", outcome(Attendance.BOOKED))
                 .statusCode(400)
@@ -154,7 +154,7 @@ class AttendanceTest {
     @Test
     void shouldRequireAReasonToChangeARecordedOutcome() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
         record(OFFICER, appointment, "P-MOTHER", outcome(Attendance.NO_SHOW)).statusCode(200);
 
         record(OFFICER, appointment, "P-MOTHER", sampled("P-MOTHER", "KIT-5"))
@@ -165,7 +165,7 @@ class AttendanceTest {
     @Test
     void shouldKeepEveryRecordWhenAnOutcomeIsCorrected() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
         record(OFFICER, appointment, "P-MOTHER", outcome(Attendance.NO_SHOW)).statusCode(200);
 
         record(
@@ -189,7 +189,7 @@ class AttendanceTest {
     void shouldReportTheCorrectedOutcomeToTheInd() {
         String country = uniqueCountry();
         SamplingRequestReceivedV1 family = motherAndSon(country);
-        UUID appointment = bookedToday(family, country + "-ATT");
+        UUID appointment = bookedToday(family, AppointmentDay.uniqueCentre());
         record(OFFICER, appointment, "P-MOTHER", outcome(Attendance.NO_SHOW)).statusCode(200);
 
         record(
@@ -207,11 +207,11 @@ class AttendanceTest {
     @Test
     void shouldRefuseAttendanceBeforeTheDay() {
         String country = uniqueCountry();
-        String centre = country + "-ATT";
+        String centre = AppointmentDay.uniqueCentre();
         SamplingRequestReceivedV1 family = motherAndSon(country);
-        SlotOpenedV1 tomorrow = org.iom.dna.scheduling.testdata.Events.slot(
+        SlotOpenedV1 tomorrow = AppointmentDay.slotAt(
                 centre,
-                AppointmentDay.MORNING,
+                country,
                 today().plusDays(1).atTime(10, 0).atZone(AppointmentDay.MORNING).toInstant(),
                 2);
         scheduling.receive(List.of(tomorrow), List.of(family));
@@ -229,7 +229,7 @@ class AttendanceTest {
     @Test
     void shouldAnswerAnUnknownMemberAsAbsent() {
         String country = uniqueCountry();
-        UUID appointment = bookedToday(motherAndSon(country), country + "-ATT");
+        UUID appointment = bookedToday(motherAndSon(country), AppointmentDay.uniqueCentre());
 
         record(OFFICER, appointment, "P-STRANGER", outcome(Attendance.CHECKED_IN))
                 .statusCode(404);

@@ -13,7 +13,6 @@ import static org.iom.dna.scheduling.lifecycle.AppointmentDay.today;
 import static org.iom.dna.scheduling.lifecycle.AppointmentDay.uniqueCountry;
 import static org.iom.dna.scheduling.testdata.Events.daysAhead;
 import static org.iom.dna.scheduling.testdata.Events.family;
-import static org.iom.dna.scheduling.testdata.Events.slot;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -51,9 +50,9 @@ class DayClosingTest {
     /** Two adults of a country of their own, waiting, and a centre with room for them today. */
     private UUID twoAdultsBookedToday() {
         String country = uniqueCountry();
-        centre = country + "-CLS";
+        centre = AppointmentDay.uniqueCentre();
         family = family(country).adults(2).build();
-        scheduling.receive(List.of(slotToday(centre, 13, 2)), List.of(family));
+        scheduling.receive(List.of(slotToday(centre, country, 13, 2)), List.of(family));
         scheduling.awaitWaitlisted(family.requestId());
         return bookAgainToday();
     }
@@ -108,7 +107,7 @@ class DayClosingTest {
     @Test
     void shouldBookAgainOnlyTheMemberWhoDidNotCome() {
         UUID appointment = twoAdultsBookedToday();
-        SlotOpenedV1 later = slot(centre, daysAhead(5, 9), 2);
+        SlotOpenedV1 later = AppointmentDay.slotAt(centre, family.country(), daysAhead(5, 9), 2);
         scheduling.open(later);
         record(OFFICER, appointment, "P-1", sampled("P-1", "KIT-13")).statusCode(200);
 
@@ -158,7 +157,7 @@ class DayClosingTest {
     void shouldReportTheFamilyUnreachableAfterTheLastMissedAppointment() {
         twoAdultsBookedToday();
         close(OFFICER, centre, today()).statusCode(200);
-        scheduling.open(slotToday(centre, 15, 2));
+        scheduling.open(slotToday(centre, family.country(), 15, 2));
         bookAgainToday();
 
         close(OFFICER, centre, today()).statusCode(200).body("unreachable", equalTo(1));
@@ -197,9 +196,9 @@ class DayClosingTest {
     @Test
     void shouldRefuseToCloseADayThatHasNotBegun() {
         twoAdultsBookedToday();
-        SlotOpenedV1 tomorrow = slot(
+        SlotOpenedV1 tomorrow = AppointmentDay.slotAt(
                 centre,
-                AppointmentDay.MORNING,
+                family.country(),
                 today().plusDays(1).atTime(10, 0).atZone(AppointmentDay.MORNING).toInstant(),
                 2);
         scheduling.open(tomorrow);
@@ -213,6 +212,6 @@ class DayClosingTest {
 
     @Test
     void shouldCloseAnEmptyDayWithoutChangingAnything() {
-        close(OFFICER, uniqueCountry() + "-EMP", today()).statusCode(200).body("appointments", equalTo(0));
+        close(OFFICER, AppointmentDay.uniqueCentre(), today()).statusCode(200).body("appointments", equalTo(0));
     }
 }

@@ -9,7 +9,6 @@ import static org.iom.dna.scheduling.lifecycle.AppointmentDay.slotToday;
 import static org.iom.dna.scheduling.lifecycle.AppointmentDay.today;
 import static org.iom.dna.scheduling.lifecycle.AppointmentDay.uniqueCountry;
 import static org.iom.dna.scheduling.testdata.Events.family;
-import static org.iom.dna.scheduling.testdata.Events.next;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,10 +40,10 @@ class HandBookingTest {
     /** A waiting two-adult family and two separate one-place runs today at its country's centre. */
     private Setup waitingFamilyWithTwoRunsToday() {
         String country = uniqueCountry();
-        String centre = country + "-HBK";
-        SlotOpenedV1 morning = slotToday(centre, 13, 1);
-        SlotOpenedV1 morningNext = next(morning, 1);
-        SlotOpenedV1 afternoon = slotToday(centre, 16, 2);
+        String centre = AppointmentDay.uniqueCentre();
+        SlotOpenedV1 morning = slotToday(centre, country, 13, 1);
+        SlotOpenedV1 morningNext = AppointmentDay.next(morning, 1);
+        SlotOpenedV1 afternoon = slotToday(centre, country, 16, 2);
         SamplingRequestReceivedV1 family = family(country).adults(2).build();
         scheduling.receive(List.of(morning, morningNext, afternoon), List.of(family));
         scheduling.awaitWaitlisted(family.requestId());

@@ -59,7 +59,7 @@ class StaffCentreTest {
         family = family("ET")
                 .members(new Member("P-ELDER", 67, false, null, "ti", true, true, false, "ET"))
                 .build();
-        scheduling.receive(List.of(slotToday(ADDIS, 14, 1)), List.of(family));
+        scheduling.receive(List.of(slotToday(ADDIS, "ET", 14, 1)), List.of(family));
         appointment = UUID.fromString(bookByHand("officer", family.requestId(), handBooking(ADDIS, today()))
                 .statusCode(200)
                 .extract()

@@ -101,7 +101,9 @@ class BookingServiceTest {
                         null,
                         List.of(
                                 new BookedMember("P-1", slot.slotId(), slot.startsAt(), slot.localStart()),
-                                new BookedMember("P-2", slot.slotId(), slot.startsAt(), slot.localStart()))));
+                                new BookedMember("P-2", slot.slotId(), slot.startsAt(), slot.localStart())),
+                        null,
+                        null));
     }
 
     @Test

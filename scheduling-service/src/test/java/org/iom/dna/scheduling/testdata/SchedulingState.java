@@ -113,7 +113,24 @@ public class SchedulingState {
 
     /** Waits until the scheduler has found no feasible day for the family and told the IND. */
     public FamilyCase awaitWaitlisted(UUID requestId) {
-        return await().atMost(DECISION).until(() -> family(requestId), f -> f != null && f.waitlistedAt != null);
+        try {
+            return await().atMost(DECISION).until(() -> family(requestId), f -> f != null && f.waitlistedAt != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not waitlisted: " + family(requestId) + "; appointments " + describe(requestId), e);
+        }
+    }
+
+    /** The family's appointments with their slots, for a failure message. */
+    public String describe(UUID requestId) {
+        return appointments(requestId).stream()
+                .map(a -> a.status + " " + a.centreCode + " " + a.localDate + " bookedBy=" + a.bookedBy + " at "
+                        + a.bookedAt + " slots "
+                        + a.members.stream()
+                                .map(m -> m.slotId + "@" + m.startsAt + " " + slot(m.slotId).country)
+                                .toList())
+                .toList()
+                .toString();
     }
 
     public FamilyCase family(UUID requestId) {
