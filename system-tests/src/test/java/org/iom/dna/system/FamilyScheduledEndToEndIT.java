@@ -37,30 +37,51 @@ class FamilyScheduledEndToEndIT {
 
     @Test
     void shouldScheduleTheOpenApiExampleFamilyAndEmailThem() {
-        Map<String, Object> example = given().queryParam("format", "json").get(INTAKE + "/q/openapi")
-                .then().statusCode(200)
-                .extract().path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
+        Map<String, Object> example = given().queryParam("format", "json")
+                .get(INTAKE + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
                         + ".examples.mother-and-son.value");
         Map<String, Object> family = new HashMap<>(example);
         family.put("indReference", "IND-E2E-" + UUID.randomUUID());
         int mailsBefore = mails();
 
-        String id = given().auth().oauth2(Tokens.indSystem()).contentType(ContentType.JSON).body(family)
+        String id = given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
+                .body(family)
                 .post(INTAKE + "/api/v1/sampling-requests")
-                .then().statusCode(201).body("status", equalTo("RECEIVED")).extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("RECEIVED"))
+                .extract()
+                .path("id");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.indSystem()).get(INTAKE + "/api/v1/sampling-requests/" + id)
-                        .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.indSystem())
+                        .get(INTAKE + "/api/v1/sampling-requests/" + id)
+                        .then()
+                        .statusCode(200)
                         .body("status", equalTo("SCHEDULED"))
                         .body("members[0].appointment.centreCode", matchesPattern("ET-[A-Z]{3}"))
                         .body("members[1].appointment.localDate", notNullValue()));
 
-        String localDate = given().auth().oauth2(Tokens.user("officer")).get(SCHEDULING + "/api/v1/families/" + id)
-                .then().statusCode(200).body("status", equalTo("BOOKED"))
-                .extract().path("appointment.localDate");
+        String localDate = given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(SCHEDULING + "/api/v1/families/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BOOKED"))
+                .extract()
+                .path("appointment.localDate");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> mails() > mailsBefore);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> mails() > mailsBefore);
         List<String> subjects = given().get(MAILBOX).then().extract().path("subject");
         org.junit.jupiter.api.Assertions.assertTrue(
                 subjects.contains("Your DNA sampling appointment on " + localDate), subjects.toString());
@@ -71,27 +92,65 @@ class FamilyScheduledEndToEndIT {
     /** A closure over the booked day withdraws the slots; the scheduler moves the family, whole, to another day. */
     @SuppressWarnings("unchecked")
     private static void moveFamilyWhenACentreClosesOnItsDay(String id, String bookedDay) {
-        String centre = given().auth().oauth2(Tokens.indSystem()).get(INTAKE + "/api/v1/sampling-requests/" + id)
-                .then().extract().path("members[0].appointment.centreCode");
-        String closure = given().auth().oauth2(Tokens.user("officer")).contentType(ContentType.JSON)
-                .body(Map.of("centreCode", centre, "firstDay", bookedDay, "lastDay", bookedDay,
-                        "reason", "SECURITY", "description", "end-to-end test closure"))
-                .post(REGISTRY + "/api/v1/closures").then().statusCode(201).extract().path("closure.id");
+        String centre = given().auth()
+                .oauth2(Tokens.indSystem())
+                .get(INTAKE + "/api/v1/sampling-requests/" + id)
+                .then()
+                .extract()
+                .path("members[0].appointment.centreCode");
+        String closure = given().auth()
+                .oauth2(Tokens.user("officer"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "centreCode",
+                        centre,
+                        "firstDay",
+                        bookedDay,
+                        "lastDay",
+                        bookedDay,
+                        "reason",
+                        "SECURITY",
+                        "description",
+                        "end-to-end test closure"))
+                .post(REGISTRY + "/api/v1/closures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("closure.id");
         try {
             // Moved whole: both members at one centre on one day, and not at the closed centre that day.
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                Map<String, Object> request = given().auth().oauth2(Tokens.indSystem())
-                        .get(INTAKE + "/api/v1/sampling-requests/" + id).then().statusCode(200).extract().path("$");
-                List<Map<String, Object>> members = (List<Map<String, Object>>) request.get("members");
-                List<String> places = members.stream().map(m -> (Map<String, Object>) m.get("appointment"))
-                        .map(a -> a == null ? "none" : a.get("centreCode") + "@" + a.get("localDate")).distinct().toList();
-                return "SCHEDULED".equals(request.get("status")) && places.size() == 1
-                        && !places.get(0).equals("none") && !places.get(0).equals(centre + "@" + bookedDay);
-            });
-            given().auth().oauth2(Tokens.user("officer")).get(SCHEDULING + "/api/v1/families/" + id)
-                    .then().body("appointment.sequence", equalTo(1));
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Map<String, Object> request = given().auth()
+                                .oauth2(Tokens.indSystem())
+                                .get(INTAKE + "/api/v1/sampling-requests/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("$");
+                        List<Map<String, Object>> members = (List<Map<String, Object>>) request.get("members");
+                        List<String> places = members.stream()
+                                .map(m -> (Map<String, Object>) m.get("appointment"))
+                                .map(a -> a == null ? "none" : a.get("centreCode") + "@" + a.get("localDate"))
+                                .distinct()
+                                .toList();
+                        return "SCHEDULED".equals(request.get("status"))
+                                && places.size() == 1
+                                && !places.get(0).equals("none")
+                                && !places.get(0).equals(centre + "@" + bookedDay);
+                    });
+            given().auth()
+                    .oauth2(Tokens.user("officer"))
+                    .get(SCHEDULING + "/api/v1/families/" + id)
+                    .then()
+                    .body("appointment.sequence", equalTo(1));
         } finally {
-            given().auth().oauth2(Tokens.user("officer")).delete(REGISTRY + "/api/v1/closures/" + closure).then().statusCode(204);
+            given().auth()
+                    .oauth2(Tokens.user("officer"))
+                    .delete(REGISTRY + "/api/v1/closures/" + closure)
+                    .then()
+                    .statusCode(204);
         }
     }
 }

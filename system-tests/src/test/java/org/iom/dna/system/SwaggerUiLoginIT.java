@@ -25,43 +25,67 @@ class SwaggerUiLoginIT {
 
     @Test
     void shouldLetStaffLogInThroughSwaggerUiAndCallTheApi() throws Exception {
-        given().get(INTAKE + "/q/swagger-ui/").then().statusCode(200)
+        given().get(INTAKE + "/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .body(containsString("clientId: 'swagger-ui'"))
                 .body(containsString("usePkceWithAuthorizationCodeGrant: true"));
 
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 
         // Keycloak marks its login cookies Secure; browsers send those to http://localhost, REST Assured's
         // cookie store does not, so they are carried over by hand.
-        var loginPageResponse = given()
-                .queryParam("client_id", "swagger-ui").queryParam("response_type", "code")
-                .queryParam("redirect_uri", REDIRECT).queryParam("scope", "openid")
-                .queryParam("code_challenge", challenge).queryParam("code_challenge_method", "S256")
+        var loginPageResponse = given().queryParam("client_id", "swagger-ui")
+                .queryParam("response_type", "code")
+                .queryParam("redirect_uri", REDIRECT)
+                .queryParam("scope", "openid")
+                .queryParam("code_challenge", challenge)
+                .queryParam("code_challenge_method", "S256")
                 .queryParam("state", "e2e")
                 .get(Tokens.REALM_URL + "/protocol/openid-connect/auth")
-                .then().statusCode(200).extract();
+                .then()
+                .statusCode(200)
+                .extract();
         String loginPage = loginPageResponse.asString();
         Matcher form = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage);
         assertTrue(form.find(), "Keycloak shows its login form");
 
-        String location = given().cookies(loginPageResponse.cookies()).redirects().follow(false)
-                .formParam("username", "officer").formParam("password", "demo")
+        String location = given().cookies(loginPageResponse.cookies())
+                .redirects()
+                .follow(false)
+                .formParam("username", "officer")
+                .formParam("password", "demo")
                 .post(form.group(1).replace("&amp;", "&"))
-                .then().statusCode(302).extract().header("Location");
+                .then()
+                .statusCode(302)
+                .extract()
+                .header("Location");
         assertTrue(location.startsWith(REDIRECT), location);
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertTrue(code.find(), location);
 
-        String token = given().formParam("grant_type", "authorization_code").formParam("client_id", "swagger-ui")
-                .formParam("code", code.group(1)).formParam("redirect_uri", REDIRECT).formParam("code_verifier", verifier)
+        String token = given().formParam("grant_type", "authorization_code")
+                .formParam("client_id", "swagger-ui")
+                .formParam("code", code.group(1))
+                .formParam("redirect_uri", REDIRECT)
+                .formParam("code_verifier", verifier)
                 .post(Tokens.REALM_URL + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         assertNotNull(token);
 
-        given().auth().oauth2(token).get(INTAKE + "/api/v1/sampling-requests").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .get(INTAKE + "/api/v1/sampling-requests")
+                .then()
+                .statusCode(200);
     }
 }
