@@ -1020,6 +1020,41 @@ fault_cut_capacity() {
   fi
 }
 
+# Country-office staff book up to $3 of this scenario's families by hand into centre $1 on day $2 (no
+# override), all at once, while both schedulers book and the capacity is cut: a third way into the same
+# places, which must not overbook either. Answers 200 (booked or moved) and 409 (no room) are both right.
+fault_race_hand_bookings() {
+  local centre=$1 day=$2 n=$3 token id code i=0 ok=0 full=0 other=0
+  # Half through each scheduler instance: the first (8082) and the race's second one.
+  local -a ids=() pids=() ports=(8082 "$SCHEDULING_SECOND_PORT")
+  step "hand bookings"
+  token=$(fault_token_user officer) || true
+  mapfile -t ids < <(fault_sql intake <<<"select id from sampling_request
+    where ind_reference like '$SC_PREFIX%' order by received_at limit $n" || true)
+  if [[ -z $token ]] || ((${#ids[@]} == 0)); then
+    step_end "skipped (no officer token or no family yet)"
+    return 0
+  fi
+  for id in "${ids[@]}"; do
+    curl -s --max-time 30 -o /dev/null -w '%{http_code}\n' -X PUT -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' -d "{\"centreCode\": \"$centre\", \"localDate\": \"$day\"}" \
+      "http://localhost:${ports[i % 2]}/api/v1/families/$id/appointment" >"$SC_DIR/hand-$id.code" &
+    pids+=($!)
+    i=$((i + 1))
+  done
+  wait "${pids[@]}" 2>/dev/null || true
+  for id in "${ids[@]}"; do
+    code=$(cat "$SC_DIR/hand-$id.code" 2>/dev/null || echo 000)
+    case $code in
+      200) ok=$((ok + 1)) ;;
+      409) full=$((full + 1)) ;;
+      *) other=$((other + 1)) ;;
+    esac
+  done
+  step_end "${#ids[@]} at once: $ok booked or moved, $full refused for want of room, $other other"
+  fault_note "hand bookings into $centre on $day: $ok booked or moved, $full no room (409), $other other answers"
+}
+
 # The target slot after the race, for the notes.
 fault_race_slot_note() {
   local state
@@ -1031,7 +1066,8 @@ fault_race_slot_note() {
 }
 
 # Two scheduling instances (same database and consumer group) book families racing for the last
-# places of one day, while MHAC staff cut the capacity of one of its slots.
+# places of one day, while MHAC staff cut the capacity of one of its slots and a country office books
+# some of the same families by hand into that day.
 fault_scenario_race() {
   local target day slot centre cap booked free
   target=$(fault_race_target) || target=""
@@ -1054,6 +1090,7 @@ fault_scenario_race() {
   fault_wait_count 2 $((SC_N < 5 ? 1 : 5)) 60 ||
     fault_note "fewer than 5 families were booked within 60 s: the cut came late"
   fault_cut_capacity "$centre" "$slot"
+  fault_race_hand_bookings "$centre" "$day" 5
   fault_ended
   fault_finish
   fault_race_slot_note "$slot"

@@ -174,15 +174,24 @@ public class BookingService {
                                 + "; book beyond capacity with a reason to override",
                         null));
         live.ifPresent(old -> unbook(old, "MOVED"));
-        return book(
-                family,
-                match,
-                day,
-                live.map(BookingService::slotsOf).orElse(List.of()),
-                live.map(a -> a.id).orElse(null),
-                actor,
-                overflow ? booking.reason() : null,
-                null);
+        try {
+            return book(
+                    family,
+                    match,
+                    day,
+                    live.map(BookingService::slotsOf).orElse(List.of()),
+                    live.map(a -> a.id).orElse(null),
+                    actor,
+                    overflow ? booking.reason() : null,
+                    null);
+        } catch (Seats.CapacityTaken e) {
+            throw new Conflict(
+                    "slot-taken",
+                    "The day filled up while booking",
+                    "another booking took the places at " + booking.centreCode() + " on " + booking.localDate()
+                            + " meanwhile; nothing was changed: read the day again and retry",
+                    null);
+        }
     }
 
     /**
