@@ -87,12 +87,14 @@ class AppointmentEventsConsumerTest {
     @Test
     void shouldCancelThePendingMessagesWhenTheAppointmentIsCancelled() {
         AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        // Back to back, as scheduling sends a move: the dispatcher (which gives up at once in this profile)
+        // must not get to the message between the two, or it would no longer be pending.
         send(booked.requestId(), AppointmentBookedV1.TYPE, write(booked));
-        awaitDeliveries(booked.requestId(), 1);
-
         send(booked.requestId(), AppointmentCancelledV1.TYPE, write(Bookings.cancelled(booked)));
 
-        await().atMost(APPLIED).until(() -> forRequest(booked.requestId()).get(0).status == DeliveryStatus.CANCELLED);
+        await().atMost(APPLIED)
+                .until(() ->
+                        forRequest(booked.requestId()).stream().anyMatch(d -> d.status == DeliveryStatus.CANCELLED));
     }
 
     @Test
