@@ -115,17 +115,8 @@ public class BookingService {
      */
     @Transactional
     public Appointment bookByHand(UUID requestId, HandBooking booking, String actor) {
-        FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (family == null) {
-            throw new NotFound("family " + requestId);
-        }
-        if (family.status == CaseStatus.CANCELLED || family.status == CaseStatus.COMPLETED) {
-            throw new Conflict(
-                    "case-closed",
-                    "The case is closed",
-                    "the case is " + family.status.name().toLowerCase() + "; nothing to book",
-                    null);
-        }
+        FamilyCase family = lockFamily(requestId);
+        requireOpen(family);
         if (booking.beyondCapacity()
                 && (booking.reason() == null || booking.reason().isBlank())) {
             throw InvalidRequest.of("$.reason", "is required to book beyond capacity");
@@ -206,10 +197,7 @@ public class BookingService {
     @Transactional
     public Appointment bookAdHoc(UUID requestId, AdHocBooking booking, String actor, CentreAccess access) {
         access.require(booking.centreCode());
-        FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (family == null) {
-            throw new NotFound("family " + requestId);
-        }
+        FamilyCase family = lockFamily(requestId);
         if (!family.adHoc) {
             throw new Conflict(
                     "not-ad-hoc",
@@ -217,13 +205,7 @@ public class BookingService {
                     "the IND asked for this family at a centre: book it into the centre's slots",
                     null);
         }
-        if (family.status == CaseStatus.CANCELLED || family.status == CaseStatus.COMPLETED) {
-            throw new Conflict(
-                    "case-closed",
-                    "The case is closed",
-                    "the case is " + family.status.name().toLowerCase() + "; nothing to book",
-                    null);
-        }
+        requireOpen(family);
         CentreReplica centre = CentreReplica.findById(booking.centreCode());
         if (centre == null) {
             throw new Conflict(
@@ -260,6 +242,26 @@ public class BookingService {
                 null,
                 booking.location());
         return appointment;
+    }
+
+    /** Locks the family (the first lock of every change, before any slot). @throws NotFound if there is none */
+    private FamilyCase lockFamily(UUID requestId) {
+        FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (family == null) {
+            throw new NotFound("family " + requestId);
+        }
+        return family;
+    }
+
+    /** @throws Conflict if the case is cancelled or finished: nothing is booked for it any more */
+    private static void requireOpen(FamilyCase family) {
+        if (family.status == CaseStatus.CANCELLED || family.status == CaseStatus.COMPLETED) {
+            throw new Conflict(
+                    "case-closed",
+                    "The case is closed",
+                    "the case is " + family.status.name().toLowerCase() + "; nothing to book",
+                    null);
+        }
     }
 
     /** One slot, sized and timed for the whole family, that only this case will use. */
