@@ -61,7 +61,8 @@ service_env() {
       ;;
     notification-service)
       SERVICE_ENV+=("SMTP_HOST=127.0.0.1" "SMTP_PORT=$GREENMAIL_SMTP_PORT" "INTAKE_URL=http://localhost:8081"
-        "OIDC_CLIENT_SECRET=notification-service-dev-secret")
+        "OIDC_CLIENT_SECRET=notification-service-dev-secret"
+        "SMSC_HOST=127.0.0.1" "SMSC_PORT=$SMSC_SMPP_PORT" "SMSC_SYSTEM_ID=$SMSC_SYSTEM_ID" "SMSC_PASSWORD=$SMSC_PASSWORD")
       ;;
   esac
 }
