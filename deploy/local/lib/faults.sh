@@ -683,10 +683,13 @@ fault_begin() {
   # that the mail server can be read per family, spread over the MHAC countries (living there, so the
   # short lead time applies) so that one country's slots do not run out. Nobody needs an interpreter: the
   # example's Tigrinya speakers could be booked only where one is on site, which is not what this counts.
+  # The first member keeps only the e-mail address, so that every confirmation goes by e-mail, which is what
+  # the mail server counts (SMS would be tried first for a member with a phone).
   # shellcheck disable=SC2016 # $t, $i, $ref, $mail and $n are jq's variables
   jq -c --arg ref "$SC_PREFIX" --arg mail "$SC_MAIL_PREFIX" --argjson n "$SC_N" \
     '. as $t | range(1; $n + 1) | tostring as $i | $t | .indReference = ($ref + $i)
      | .members[0].contact.email = ($mail + $i + "@example.org")
+     | del(.members[0].contact.phone, .members[0].contact.whatsapp, .members[0].contact.proxy)
      | .country = $countries[($i | tonumber) % ($countries | length)] | .preferredCentre = null
      | .members[].currentCountry = .country | .members[].needs.interpreter = false | '"$filter" \
     --argjson countries "$FAULT_COUNTRIES" "$FAULT_TEMPLATE" >"$SC_DIR/bodies.jsonl"
@@ -1148,7 +1151,7 @@ fault_known() {
 faults_suite_ready() {
   local entry name port
   pg_isready -q -h 127.0.0.1 -p "$PG_PORT" || return 1
-  for name in kafka keycloak greenmail; do
+  for name in kafka keycloak greenmail smsc; do
     running_pid "$name" >/dev/null || return 1
   done
   for entry in "${SERVICES[@]}"; do
@@ -1162,7 +1165,7 @@ faults_suite_ready() {
 faults_ensure_up() {
   stage "faults: the suite"
   if faults_suite_ready; then
-    printf 'running: PostgreSQL, Kafka, Keycloak, GreenMail and the four services\n'
+    printf 'running: PostgreSQL, Kafka, Keycloak, GreenMail, the SMSC simulator and the four services\n'
     return 0
   fi
   infra_up

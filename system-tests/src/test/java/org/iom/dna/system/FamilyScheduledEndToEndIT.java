@@ -18,25 +18,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The walking skeleton, end to end through the running suite: the IND submits the example family
  * from intake's OpenAPI document; registry's demo slots, scheduling, notification and intake do the
- * rest through Kafka; the family's e-mail arrives in the local SMTP server.
+ * rest through Kafka; the mother, who has a phone, gets an SMS in Tigrinya at the local SMSC simulator (over SMPP).
  */
 class FamilyScheduledEndToEndIT {
 
     private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
     private static final String SCHEDULING = System.getProperty("dna.scheduling.url", "http://localhost:8082");
     private static final String REGISTRY = System.getProperty("dna.registry.url", "http://localhost:8083");
-    private static final String MAILBOX = System.getProperty("dna.mail.api", "http://127.0.0.1:8025/api/user/")
-            + "selam.tesfay@example.org/messages/INBOX";
+    private static final String SMS = System.getProperty("dna.smsc.api", "http://127.0.0.1:8027/api/messages");
+    /** The mother's phone in intake's example. */
+    private static final String PHONE = "+251911234567";
 
-    /** Messages in the mother's mailbox; GreenMail answers with an error object until the first one arrives. */
-    private static int mails() {
-        var response = given().get(MAILBOX).then().extract();
-        Object body = response.statusCode() == 200 ? response.jsonPath().get("$") : null;
-        return body instanceof List<?> list ? list.size() : 0;
+    /** The SMS the mother's phone received at the SMSC simulator, oldest first. */
+    private static List<Map<String, Object>> texts() {
+        return given().queryParam("to", PHONE).get(SMS).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     @Test
-    void shouldScheduleTheOpenApiExampleFamilyAndEmailThem() {
+    void shouldScheduleTheOpenApiExampleFamilyAndTextThem() {
         Map<String, Object> example = given().queryParam("format", "json")
                 .get(INTAKE + "/q/openapi")
                 .then()
@@ -46,7 +45,7 @@ class FamilyScheduledEndToEndIT {
                         + ".examples.mother-and-son.value");
         Map<String, Object> family = new HashMap<>(example);
         family.put("indReference", "IND-E2E-" + UUID.randomUUID());
-        int mailsBefore = mails();
+        int textsBefore = texts().size();
 
         String id = given().auth()
                 .oauth2(Tokens.indSystem())
@@ -81,10 +80,13 @@ class FamilyScheduledEndToEndIT {
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> mails() > mailsBefore);
-        List<String> subjects = given().get(MAILBOX).then().extract().path("subject");
+                .until(() -> texts().size() > textsBefore);
+        Map<String, Object> text = texts().get(texts().size() - 1);
+        org.junit.jupiter.api.Assertions.assertEquals("UCS2", text.get("encoding"), "Tigrinya goes as UCS-2");
         org.junit.jupiter.api.Assertions.assertTrue(
-                subjects.contains("Your DNA sampling appointment on " + localDate), subjects.toString());
+                String.valueOf(text.get("text")).contains("P-100231"), "the SMS names the member's reference");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                String.valueOf(text.get("text")).contains(localDate.substring(0, 4)), "the SMS gives the date");
 
         moveFamilyWhenACentreClosesOnItsDay(id, localDate);
     }

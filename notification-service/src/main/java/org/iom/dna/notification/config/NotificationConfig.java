@@ -3,22 +3,85 @@ package org.iom.dna.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.iom.dna.notification.domain.Channel;
 
 /** Everything the notification service can be tuned by, under {@code notification.*}. */
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** Attempts per delivery before the member is reported unreachable. */
+    /**
+     * Rounds of contact attempts per message before the member is reported unreachable. A round tries every
+     * channel the member has; only a definite failure on each of them (a refused number or address, an
+     * undeliverable receipt) ends a round. Outages never count.
+     */
     @WithDefault("5")
     int maxAttempts();
+
+    /** The pause before the next round after every channel failed; round n waits n times this. */
+    @WithDefault("6h")
+    Duration retryPause();
+
+    /** The order channels are tried in, for every member; channels the member has no address on are skipped. */
+    @WithDefault("SMS,WHATSAPP,EMAIL,PROXY")
+    List<Channel> channels();
+
+    /** The first pause after an outage (intake or a provider unavailable); it doubles up to {@link #outageBackoffMax}. */
+    @WithDefault("5s")
+    Duration outageBackoff();
+
+    @WithDefault("5m")
+    Duration outageBackoffMax();
+
+    /** How long before the appointment reminders go; none for an appointment cancelled or moved since. */
+    @WithDefault("72h,24h")
+    List<Duration> reminders();
+
+    /**
+     * How long a cancellation notice waits before it goes: when the scheduler moves the family, the new booking
+     * arrives within this time and the family gets one notice of the move instead of two messages.
+     */
+    @WithDefault("2m")
+    Duration cancellationGrace();
+
+    /** How long an appointment is in the calendar invite. */
+    @WithDefault("30m")
+    Duration appointmentLength();
+
+    /** The organiser of calendar invites (the address families answer to). */
+    @WithDefault("appointments@dna-sampling.iom.example")
+    String organizer();
 
     /** How often due deliveries are looked for. */
     @WithDefault("1s")
     Duration dispatchInterval();
 
+    Sms sms();
+
     /** Faults the fault suite injects to prove what happens then; none unless set. Never in production. */
     Fault fault();
+
+    /** The SMS provider's SMSC, over SMPP 3.4. */
+    interface Sms {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("2775")
+        int port();
+
+        String systemId();
+
+        String password();
+
+        /** The sender families see (alphanumeric, at most 11 characters). */
+        @WithDefault("IOM")
+        String sourceAddress();
+
+        /** Bounds binding and each submit. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     interface Fault {
         /**

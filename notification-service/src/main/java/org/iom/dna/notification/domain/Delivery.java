@@ -58,6 +58,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "starts_at", nullable = false)
     public Instant startsAt;
 
+    /** Where an ad-hoc appointment takes place (outside a centre), or null at the centre. */
+    public String location;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DeliveryStatus status;
@@ -78,7 +81,60 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The delivery on the previous channel that this one falls back from, or null for the first channel. */
+    @Column(name = "fallback_of")
+    public UUID fallbackOf;
+
+    /** Times an outage (intake or the provider unavailable) put this delivery off; not contact attempts. */
+    @Column(name = "outage_retries", nullable = false)
+    public int outageRetries;
+
+    /** The provider's name for the message: the SMSC's message id, or the mail's Message-ID. */
+    @Column(name = "provider_ref")
+    public String providerRef;
+
+    /** What the provider's delivery receipt said, when one came: DELIVERED or UNDELIVERABLE. */
+    public String receipt;
+
+    @Column(name = "receipt_at")
+    public Instant receiptAt;
+
+    /** A new pending delivery to the same member about the same appointment: another message, or another channel. */
+    public Delivery another(String kind, Channel channel, Instant due) {
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.kind = kind;
+        d.channel = channel;
+        d.requestId = requestId;
+        d.memberRef = memberRef;
+        d.appointmentId = appointmentId;
+        d.sequence = sequence;
+        d.centreCode = centreCode;
+        d.zone = zone;
+        d.localDate = localDate;
+        d.localStart = localStart;
+        d.startsAt = startsAt;
+        d.location = location;
+        d.status = DeliveryStatus.PENDING;
+        d.nextAttemptAt = due;
+        d.createdAt = Instant.now();
+        return d;
+    }
+
     public static List<Delivery> forRequest(UUID requestId) {
         return list("requestId = ?1 order by createdAt, memberRef", requestId);
+    }
+
+    /** Every delivery of one message to one member, on whichever channels it was tried. */
+    public static List<Delivery> ofMessage(UUID appointmentId, String kind, String memberRef) {
+        return list(
+                "appointmentId = ?1 and kind = ?2 and memberRef = ?3 order by createdAt",
+                appointmentId,
+                kind,
+                memberRef);
+    }
+
+    public static List<Delivery> forAppointment(UUID appointmentId) {
+        return list("appointmentId = ?1 order by createdAt, memberRef", appointmentId);
     }
 }

@@ -46,7 +46,12 @@ public class DeliveryResource {
             int attempts,
             String lastError,
             Instant createdAt,
-            Instant sentAt) {
+            Instant sentAt,
+            UUID fallbackOf,
+            int outageRetries,
+            String providerRef,
+            String receipt,
+            Instant receiptAt) {
 
         static DeliveryView of(Delivery d) {
             return new DeliveryView(
@@ -61,7 +66,12 @@ public class DeliveryResource {
                     d.attempts,
                     d.lastError,
                     d.createdAt,
-                    d.sentAt);
+                    d.sentAt,
+                    d.fallbackOf,
+                    d.outageRetries,
+                    d.providerRef,
+                    d.receipt,
+                    d.receiptAt);
         }
     }
 
@@ -78,10 +88,12 @@ public class DeliveryResource {
                                     @ExampleObject(
                                             name = "sent",
                                             value = "[{\"id\": \"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
-                                                    + " \"kind\": \"APPOINTMENT_CONFIRMATION\", \"channel\": \"EMAIL\", \"memberRef\": \"P-100231\","
+                                                    + " \"kind\": \"APPOINTMENT_CONFIRMATION\", \"channel\": \"SMS\", \"memberRef\": \"P-100231\","
                                                     + " \"centreCode\": \"ET-ADD\", \"localDate\": \"2026-12-09\", \"localStart\": \"08:30:00\","
                                                     + " \"status\": \"SENT\", \"attempts\": 1, \"createdAt\": \"2026-11-28T09:12:03Z\","
-                                                    + " \"sentAt\": \"2026-11-28T09:12:04Z\"}]")))
+                                                    + " \"sentAt\": \"2026-11-28T09:12:04Z\", \"fallbackOf\": null, \"outageRetries\": 0,"
+                                                    + " \"providerRef\": \"5f1c2a\", \"receipt\": \"DELIVERED\","
+                                                    + " \"receiptAt\": \"2026-11-28T09:12:09Z\"}]")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<DeliveryView> forRequest(@QueryParam("requestId") UUID requestId) {
         return deliveries.forRequest(requestId).stream().map(DeliveryView::of).toList();

@@ -1,75 +1,62 @@
 package org.iom.dna.notification.service;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.iom.dna.events.ContactAttemptRecordedV1;
-import org.iom.dna.events.MemberUnreachableV1;
-import org.iom.dna.events.Topics;
+import org.iom.dna.notification.channel.ChannelSender;
+import org.iom.dna.notification.channel.Channels;
+import org.iom.dna.notification.channel.SendOutcome;
 import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
-import org.iom.dna.notification.config.NotificationConfig;
-import org.iom.dna.notification.domain.AttemptOutcome;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.notification.message.Notice;
+import org.iom.dna.notification.message.NoticeWriter;
 import org.iom.dna.platform.messaging.OutageBackoff;
-import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries: fetches the member's contact details from intake, sends, records the
- * attempt. Failures are retried with growing pauses up to {@code notification.max-attempts}. Rows are
- * claimed with SKIP LOCKED under a lease, so several instances never send the same message at once.
+ * Sends due deliveries: fetches the member's contact details from intake just before sending (they are never
+ * stored here), writes the message in the member's language, hands it to the delivery's channel, and records the
+ * outcome ({@link DeliveryOutcomes}). Rows are claimed with SKIP LOCKED under a lease, so several instances never
+ * send the same message at once.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
-    /** Long enough for one intake call and one SMTP send, with their timeouts. */
+    /** Long enough for one intake call and one send, with their timeouts. */
     private static final Duration LEASE = Duration.ofMinutes(1);
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
     private final EntityManager em;
     private final IntakeContactClient intake;
-    private final Mailer mailer;
-    private final Template confirmation;
-    private final int maxAttempts;
-    private final Outbox outbox;
+    private final Channels channels;
+    private final NoticeWriter writer;
+    private final DeliveryOutcomes outcomes;
     private final OutageBackoff backoff;
-    private final Optional<Duration> pauseAfterSend;
 
     DeliveryDispatcher(
             EntityManager em,
-            Outbox outbox,
-            OutageBackoff backoff,
             @RestClient IntakeContactClient intake,
-            Mailer mailer,
-            @Location("appointmentConfirmation.txt") Template confirmation,
-            NotificationConfig config) {
+            Channels channels,
+            NoticeWriter writer,
+            DeliveryOutcomes outcomes,
+            OutageBackoff backoff) {
         this.em = em;
-        this.outbox = outbox;
-        this.backoff = backoff;
         this.intake = intake;
-        this.mailer = mailer;
-        this.confirmation = confirmation;
-        this.maxAttempts = config.maxAttempts();
-        this.pauseAfterSend = config.fault().pauseAfterSend();
+        this.channels = channels;
+        this.writer = writer;
+        this.outcomes = outcomes;
+        this.backoff = backoff;
     }
 
     @Scheduled(
@@ -85,9 +72,9 @@ public class DeliveryDispatcher {
     }
 
     /**
-     * Claims due deliveries for a lease, in a short transaction: other instances skip them, and if this
-     * process dies while sending they fall due again when the lease runs out. No transaction stays open
-     * while intake or the mail server is called.
+     * Claims due deliveries for a lease, in a short transaction: other instances skip them, and if this process dies
+     * while sending they fall due again when the lease runs out. No transaction stays open while intake or a
+     * provider is called.
      */
     @SuppressWarnings("unchecked")
     List<UUID> claimDue() {
@@ -98,7 +85,6 @@ public class DeliveryDispatcher {
                 .getResultList();
         Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
-            delivery.attempts++;
             delivery.nextAttemptAt = leaseEnds;
         }
         return due.stream().map(d -> d.id).toList();
@@ -106,114 +92,60 @@ public class DeliveryDispatcher {
 
     private void deliver(UUID id) {
         Delivery delivery = backoff.inTransaction(() -> Delivery.<Delivery>findById(id));
-        Outcome outcome = send(delivery);
-        // A message the mail server took must be recorded as SENT, or it goes again when the lease ends.
+        Runnable record = attemptOrPutOff(delivery);
+        // A message the provider took must be recorded as SENT, or it goes again when the lease ends.
         backoff.inTransaction(() -> {
-            record(id, outcome);
+            record.run();
             return null;
         });
     }
 
-    private record Outcome(DeliveryStatus status, String error) {}
-
-    private Outcome send(Delivery delivery) {
+    private Runnable attemptOrPutOff(Delivery delivery) {
         try {
-            MemberContact contact = intake.contact(delivery.requestId, delivery.memberRef, "appointment-confirmation");
-            if (contact.email() == null || contact.email().isBlank()) {
-                return new Outcome(DeliveryStatus.NO_CHANNEL, null);
-            }
-            String body = confirmation
-                    .data("contact", contact)
-                    .data("delivery", delivery)
-                    .data("localDate", DATE.format(delivery.localDate))
-                    .data("localTime", delivery.localStart.toString())
-                    .render();
-            // SMTP has no idempotency: a crash between the server's acceptance and recording SENT makes the
-            // lease run out and the message go again. The same Message-ID lets mail systems and clients
-            // treat the second copy as the same message.
-            mailer.send(Mail.withText(contact.email(), "Your DNA sampling appointment on " + delivery.localDate, body)
-                    .addHeader("Message-ID", messageId(delivery)));
-            pauseAfterSend.ifPresent(DeliveryDispatcher::injectedPause);
-            return new Outcome(DeliveryStatus.SENT, null);
-        } catch (WebApplicationException e) {
-            return new Outcome(
-                    DeliveryStatus.FAILED, "intake answered " + e.getResponse().getStatus());
+            return attempt(delivery);
         } catch (RuntimeException e) {
-            return new Outcome(DeliveryStatus.FAILED, e.getClass().getSimpleName());
+            // A fault of ours (a template, a message that cannot be encoded): never the family's. The message waits,
+            // and the log tells operators which delivery to look at.
+            LOG.errorf(e, "delivery %s could not be written or sent", delivery.id);
+            return () -> outcomes.postponed(
+                    delivery.id, "internal error (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static void injectedPause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One Message-ID per delivery (one message, member, channel and appointment version). */
-    static String messageId(Delivery delivery) {
-        return "<" + delivery.id + "@dna-sampling.iom.example>";
-    }
-
-    private void record(UUID id, Outcome outcome) {
-        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        switch (outcome.status()) {
-            case SENT -> {
-                delivery.sentAt = Instant.now();
-                delivery.lastError = null;
-                settle(delivery, DeliveryStatus.SENT);
-                report(delivery, AttemptOutcome.SENT);
-            }
-            case NO_CHANNEL -> {
-                settle(delivery, DeliveryStatus.NO_CHANNEL);
-                report(delivery, AttemptOutcome.NO_CHANNEL);
-            }
-            default -> failed(delivery, outcome.error());
-        }
-    }
-
-    /** A delivery cancelled while it was being sent keeps CANCELLED; the attempt is still reported. */
-    private static void settle(Delivery delivery, DeliveryStatus status) {
-        if (delivery.status == DeliveryStatus.PENDING) {
-            delivery.status = status;
-        }
-    }
-
-    private void failed(Delivery delivery, String reason) {
-        delivery.lastError = reason;
+    /** Tries the delivery; returns how to record what happened (run in a transaction of its own). */
+    private Runnable attempt(Delivery delivery) {
         if (delivery.status != DeliveryStatus.PENDING) {
-            report(delivery, AttemptOutcome.FAILED);
-        } else if (delivery.attempts >= maxAttempts) {
-            delivery.status = DeliveryStatus.FAILED;
-            LOG.warnf("delivery %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
-            report(delivery, AttemptOutcome.GAVE_UP);
-            outbox.publish(
-                    Topics.DELIVERIES,
-                    delivery.requestId.toString(),
-                    MemberUnreachableV1.TYPE,
-                    new MemberUnreachableV1(delivery.requestId, delivery.memberRef, delivery.attempts, Instant.now()));
-        } else {
-            delivery.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(5L << delivery.attempts));
-            LOG.infof("delivery %s attempt %d failed (%s), retrying", delivery.id, delivery.attempts, reason);
-            report(delivery, AttemptOutcome.FAILED);
+            return () -> {};
         }
+        MemberContact contact;
+        try {
+            contact = intake.contact(delivery.requestId, delivery.memberRef, purpose(delivery));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            return status == 404
+                    ? () -> outcomes.gone(delivery.id, "intake knows no such member")
+                    : () -> outcomes.postponed(delivery.id, "intake answered " + status);
+        } catch (ProcessingException e) {
+            return () -> outcomes.postponed(delivery.id, "intake unreachable");
+        }
+        Optional<ChannelSender> sender = channels.sender(delivery.channel);
+        Optional<NoticeWriter.Recipient> recipient = sender.flatMap(s -> s.recipient(contact));
+        if (recipient.isEmpty()) {
+            return () -> outcomes.noChannel(delivery.id);
+        }
+        Notice notice = writer.write(delivery, contact, recipient.get());
+        SendOutcome outcome = sender.get().send(delivery, notice, recipient.get());
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            return () -> outcomes.sent(delivery.id, accepted.providerRef());
+        }
+        if (outcome instanceof SendOutcome.Rejected rejected) {
+            return () -> outcomes.rejected(delivery.id, rejected.reason());
+        }
+        return () -> outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason());
     }
 
-    /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
-    private void report(Delivery delivery, AttemptOutcome outcome) {
-        outbox.publish(
-                Topics.DELIVERIES,
-                delivery.requestId.toString(),
-                ContactAttemptRecordedV1.TYPE,
-                new ContactAttemptRecordedV1(
-                        delivery.id,
-                        delivery.requestId,
-                        delivery.memberRef,
-                        delivery.kind,
-                        delivery.channel.name(),
-                        delivery.attempts,
-                        outcome.name(),
-                        Instant.now()));
+    /** Why intake is asked for the contact details, as its audit records it, e.g. {@code appointment-confirmation}. */
+    static String purpose(Delivery delivery) {
+        return delivery.kind.toLowerCase().replace('_', '-');
     }
 }

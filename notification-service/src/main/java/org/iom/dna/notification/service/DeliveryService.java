@@ -2,24 +2,52 @@ package org.iom.dna.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
-import org.iom.dna.notification.domain.Channel;
+import org.iom.dna.notification.channel.Channels;
+import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.notification.message.NoticeKind;
 import org.iom.dna.platform.domain.InvalidRequest;
 
 /**
- * Turns appointment events into pending deliveries. Sending happens later, in
- * {@link DeliveryDispatcher}, so that a mail server or intake being down delays a message but never loses it.
+ * Turns appointment events into pending deliveries, one per message and member on the first channel (the
+ * dispatcher falls back to the next ones). Sending happens later, in {@link DeliveryDispatcher}, so that a provider
+ * or intake being down delays a message but never loses it.
+ *
+ * <ul>
+ *   <li>A booking is confirmed to each member, and reminded of before the day ({@code notification.reminders}).
+ *   <li>A booking that replaces an appointment the member was told of is announced as a move: one notice with the
+ *       new time, and no notice of the old appointment's cancellation.
+ *   <li>A cancellation is announced to the members who were told of the appointment, after a short grace in which
+ *       a replacing booking turns it into a move; messages about the appointment not yet sent are dropped.
+ * </ul>
  */
 @ApplicationScoped
 public class DeliveryService {
 
-    public static final String CONFIRMATION = "APPOINTMENT_CONFIRMATION";
+    public static final String CONFIRMATION = NoticeKind.APPOINTMENT_CONFIRMATION.name();
+    public static final String MOVED = NoticeKind.APPOINTMENT_MOVED.name();
+    public static final String CANCELLED = NoticeKind.APPOINTMENT_CANCELLED.name();
+
+    private final Channels channels;
+    private final List<Duration> reminders;
+    private final Duration cancellationGrace;
+
+    DeliveryService(Channels channels, NotificationConfig config) {
+        this.channels = channels;
+        this.reminders = config.reminders();
+        this.cancellationGrace = config.cancellationGrace();
+    }
 
     /**
      * Every delivery for one sampling request, oldest first.
@@ -34,37 +62,68 @@ public class DeliveryService {
         return Delivery.forRequest(requestId);
     }
 
-    /** Messages about an appointment that no longer stands are not sent. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentCancelled(AppointmentCancelledV1 cancelled) {
-        Delivery.update(
-                "status = ?1 where appointmentId = ?2 and status = ?3",
-                DeliveryStatus.CANCELLED,
-                cancelled.appointmentId(),
-                DeliveryStatus.PENDING);
+        dropUnsent(cancelled.appointmentId());
+        Instant due = Instant.now().plus(cancellationGrace);
+        for (Delivery told : toldOf(cancelled.appointmentId()).values()) {
+            persist(told.another(CANCELLED, channels.first(), due));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentBooked(AppointmentBookedV1 booked) {
+        Set<String> toldOfPrevious = Set.of();
+        if (booked.replaces() != null) {
+            toldOfPrevious = toldOf(booked.replaces()).keySet();
+            dropUnsent(booked.replaces()); // the pending cancellation notice among them: the move says it all
+        }
         Instant now = Instant.now();
         for (AppointmentBookedV1.BookedMember member : booked.members()) {
-            Delivery d = new Delivery();
-            d.id = UUID.randomUUID();
-            d.kind = CONFIRMATION;
-            d.channel = Channel.EMAIL;
-            d.requestId = booked.requestId();
-            d.memberRef = member.memberRef();
-            d.appointmentId = booked.appointmentId();
-            d.sequence = booked.sequence();
-            d.centreCode = booked.centreCode();
-            d.zone = booked.zone();
-            d.localDate = booked.localDate();
-            d.localStart = member.localStart();
-            d.startsAt = member.startsAt();
-            d.status = DeliveryStatus.PENDING;
-            d.nextAttemptAt = now;
-            d.createdAt = now;
-            d.persist();
+            String kind = toldOfPrevious.contains(member.memberRef()) ? MOVED : CONFIRMATION;
+            persist(delivery(booked, member, kind, now));
+            for (Duration before : reminders) {
+                Instant due = member.startsAt().minus(before);
+                if (due.isAfter(now)) {
+                    persist(delivery(booked, member, NoticeKind.reminder(before.toHours()), due));
+                }
+            }
         }
+    }
+
+    /** Messages about an appointment that no longer stands are not sent. */
+    private static void dropUnsent(UUID appointmentId) {
+        Delivery.update(
+                "status = ?1 where appointmentId = ?2 and status = ?3",
+                DeliveryStatus.CANCELLED,
+                appointmentId,
+                DeliveryStatus.PENDING);
+    }
+
+    /** Per member who received a message about the appointment (on any channel), one such delivery. */
+    private static Map<String, Delivery> toldOf(UUID appointmentId) {
+        return Delivery.forAppointment(appointmentId).stream()
+                .filter(d -> d.status == DeliveryStatus.SENT && !CANCELLED.equals(d.kind))
+                .collect(Collectors.toMap(d -> d.memberRef, d -> d, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private Delivery delivery(
+            AppointmentBookedV1 booked, AppointmentBookedV1.BookedMember member, String kind, Instant due) {
+        Delivery d = new Delivery();
+        d.requestId = booked.requestId();
+        d.memberRef = member.memberRef();
+        d.appointmentId = booked.appointmentId();
+        d.sequence = booked.sequence();
+        d.centreCode = booked.centreCode();
+        d.zone = booked.zone();
+        d.localDate = booked.localDate();
+        d.localStart = member.localStart();
+        d.startsAt = member.startsAt();
+        d.location = booked.location();
+        return d.another(kind, channels.first(), due);
+    }
+
+    private static void persist(Delivery d) {
+        d.persist();
     }
 }

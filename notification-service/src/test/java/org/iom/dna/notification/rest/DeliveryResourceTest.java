@@ -87,13 +87,13 @@ class DeliveryResourceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("$");
+                .getList(CONFIRMATIONS); // the reminders are listed too
 
         assertThat(listed).extracting(d -> d.get("memberRef")).containsExactlyInAnyOrder(first, second);
         assertThat(listed)
                 .allSatisfy(d -> assertThat(d)
                         .containsEntry("kind", DeliveryService.CONFIRMATION)
-                        .containsEntry("channel", "EMAIL")
+                        .containsEntry("channel", "SMS")
                         .containsEntry("centreCode", Bookings.CENTRE)
                         .containsEntry("localDate", booked.localDate().toString())
                         .containsEntry("localStart", "08:30:00"));
@@ -111,7 +111,7 @@ class DeliveryResourceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("memberRef", String.class);
+                .getList(CONFIRMATIONS + ".memberRef", String.class);
 
         assertThat(members).containsExactly(mine.members().get(0).memberRef());
     }
@@ -125,6 +125,8 @@ class DeliveryResourceTest {
 
         assertThat(body).doesNotContain(IntakeContactStub.DOMAIN);
     }
+
+    private static final String CONFIRMATIONS = "findAll { it.kind == '" + DeliveryService.CONFIRMATION + "' }";
 
     private static Response forRequest(RequestSpecification caller, UUID requestId) {
         return caller.queryParam("requestId", requestId.toString()).get(DELIVERIES);

@@ -71,16 +71,30 @@ class DeliveryDispatcherTest {
     @Test
     void shouldWriteTheAppointmentsDayTimeAndCentreInTheMessage() {
         String member = Bookings.member("M");
-        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
-        book(booked);
+        book(Bookings.booked(UUID.randomUUID(), member));
+        awaitMessages(member);
 
-        String message = awaitMessages(member).get(0);
+        Mailbox.Mail mail = Mailbox.mails(IntakeContactStub.emailOf(member)).get(0);
 
-        assertThat(message)
-                .contains("Subject: Your DNA sampling appointment on " + booked.localDate())
+        assertThat(mail.subject()).startsWith("Your DNA sampling appointment on ");
+        assertThat(mail.text())
                 .contains("Dear " + IntakeContactStub.GIVEN_NAME + ",")
                 .contains("Centre " + Bookings.CENTRE)
-                .contains("08:30 local time (" + Bookings.ZONE + ")");
+                .contains("08:30 (East Africa Time)");
+    }
+
+    @Test
+    void shouldInviteTheMemberToTheAppointmentInTheirCalendar() {
+        String member = Bookings.member("M");
+        book(Bookings.booked(UUID.randomUUID(), member));
+        awaitMessages(member);
+
+        Mailbox.Mail mail = Mailbox.mails(IntakeContactStub.emailOf(member)).get(0);
+
+        assertThat(mail.calendar())
+                .contains("METHOD:REQUEST")
+                .contains("DTSTART;TZID=" + Bookings.ZONE + ":")
+                .contains("T083000");
     }
 
     @Test
@@ -90,7 +104,9 @@ class DeliveryDispatcherTest {
         AppointmentBookedV1 booked = book(first, second);
         awaitSettled(booked);
 
-        for (Delivery delivery : forRequest(booked.requestId())) {
+        for (Delivery delivery : forRequest(booked.requestId()).stream()
+                .filter(d -> d.channel == Channel.EMAIL)
+                .toList()) {
             assertThat(awaitMessages(delivery.memberRef).get(0))
                     .contains("Message-ID: <" + delivery.id + "@dna-sampling.iom.example>");
         }
@@ -166,24 +182,49 @@ class DeliveryDispatcherTest {
 
         assertThat(tried.status).isEqualTo(DeliveryStatus.PENDING);
         assertThat(tried.nextAttemptAt).isAfter(Instant.now());
+        assertThat(tried.lastError).isEqualTo("intake answered 503");
+    }
+
+    @Test
+    void shouldNotCountAnOutageOfIntakeAsAContactAttempt() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.DOWN));
+
+        Delivery tried = awaitTried(booked);
+
+        assertThat(tried.attempts).isZero();
+        assertThat(tried.outageRetries).isPositive();
+        assertThat(attempts(booked.requestId())).isEmpty();
         assertThat(unreachable(booked.requestId())).isEmpty();
     }
 
     @Test
-    void shouldTryAgainLaterWhenTheMailServerRefusesTheAddress() {
+    void shouldDropTheMessageOfAMemberIntakeNoLongerKnows() {
+        AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.GONE));
+
+        Delivery gone = awaitSettled(booked);
+
+        assertThat(gone.status).isEqualTo(DeliveryStatus.CANCELLED);
+        assertThat(attempts(booked.requestId())).isEmpty();
+    }
+
+    @Test
+    void shouldTryAgainInALaterRoundWhenEveryChannelOfTheMemberFailed() {
         AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.BAD_MAIL));
 
-        Delivery tried = awaitTried(booked);
+        Delivery refused = await().atMost(SENDING)
+                .until(
+                        () -> onChannel(booked, Channel.EMAIL),
+                        d -> d != null && d.attempts == 1 && d.status == DeliveryStatus.PENDING);
 
-        assertThat(tried.status).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(tried.nextAttemptAt).isAfter(Instant.now().plusSeconds(5));
-        assertThat(tried.lastError).doesNotContain("not an address");
+        assertThat(refused.nextAttemptAt).isAfter(Instant.now().plus(Duration.ofHours(1)));
+        assertThat(refused.lastError).isEqualTo("not an e-mail address");
+        assertThat(unreachable(booked.requestId())).isEmpty();
     }
 
     @Test
     void shouldReportAFailedAttemptWhenTheMailServerRefusesTheAddress() {
         AppointmentBookedV1 booked = book(Bookings.member(IntakeContactStub.BAD_MAIL));
-        awaitTried(booked);
+        await().atMost(SENDING).until(() -> attempts(booked.requestId()), a -> !a.isEmpty());
 
         assertThat(attempts(booked.requestId()))
                 .extracting(ContactAttemptRecordedV1::outcome, ContactAttemptRecordedV1::attempt)
@@ -298,19 +339,26 @@ class DeliveryDispatcherTest {
         return QuarkusTransaction.requiringNew().call(() -> em.find(Delivery.class, id));
     }
 
-    /** The single delivery of the booking once it is no longer pending. */
+    /** The confirmation's delivery on the last channel it was tried on, once none of its channels is pending. */
     private Delivery awaitSettled(AppointmentBookedV1 booked) {
-        return await().atMost(SENDING)
+        List<Delivery> settled = await().atMost(SENDING)
                 .until(
                         () -> forRequest(booked.requestId()),
-                        list -> list.stream().noneMatch(d -> d.status == DeliveryStatus.PENDING))
-                .get(0);
+                        list -> !list.isEmpty() && list.stream().noneMatch(d -> d.status == DeliveryStatus.PENDING));
+        return settled.get(settled.size() - 1);
     }
 
-    /** The single delivery of the booking once an attempt at it failed and was recorded. */
+    /** The confirmation's first delivery once an attempt at it failed or was put off. */
     private Delivery awaitTried(AppointmentBookedV1 booked) {
         return await().atMost(SENDING)
                 .until(() -> forRequest(booked.requestId()).get(0), d -> d.lastError != null);
+    }
+
+    private Delivery onChannel(AppointmentBookedV1 booked, Channel channel) {
+        return forRequest(booked.requestId()).stream()
+                .filter(d -> d.channel == channel)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> awaitMessages(String member) {
@@ -326,8 +374,14 @@ class DeliveryDispatcherTest {
         return PublishedEvents.of(em, json, requestId, MemberUnreachableV1.TYPE, MemberUnreachableV1.class);
     }
 
-    /** The request's deliveries, read in a transaction of its own (Awaitility polls on another thread). */
+    /**
+     * The request's confirmations (not its reminders) on every channel tried, oldest first, read in a transaction of
+     * its own (Awaitility polls on another thread).
+     */
     private List<Delivery> forRequest(UUID requestId) {
-        return QuarkusTransaction.requiringNew().call(() -> deliveries.forRequest(requestId));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.forRequest(requestId).stream()
+                        .filter(d -> d.kind.equals(DeliveryService.CONFIRMATION))
+                        .toList());
     }
 }

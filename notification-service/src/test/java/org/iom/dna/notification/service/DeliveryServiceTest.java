@@ -2,10 +2,13 @@ package org.iom.dna.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
@@ -37,11 +40,10 @@ class DeliveryServiceTest {
 
         book(booked);
 
-        List<Delivery> created = deliveries.forRequest(booked.requestId());
+        List<Delivery> created = confirmations(booked.requestId());
         assertThat(created).extracting(d -> d.memberRef).containsExactlyInAnyOrder(first, second);
         assertThat(created).allSatisfy(d -> {
-            assertThat(d.kind).isEqualTo(DeliveryService.CONFIRMATION);
-            assertThat(d.channel).isEqualTo(Channel.EMAIL);
+            assertThat(d.channel).isEqualTo(Channel.SMS);
             assertThat(d.status).isEqualTo(DeliveryStatus.PENDING);
         });
     }
@@ -52,7 +54,7 @@ class DeliveryServiceTest {
 
         book(booked);
 
-        Delivery delivery = deliveries.forRequest(booked.requestId()).get(0);
+        Delivery delivery = confirmations(booked.requestId()).get(0);
         AppointmentBookedV1.BookedMember member = booked.members().get(0);
         assertThat(delivery.appointmentId).isEqualTo(booked.appointmentId());
         assertThat(delivery.sequence).isEqualTo(2);
@@ -71,7 +73,7 @@ class DeliveryServiceTest {
 
         book(Bookings.booked(requestId, UUID.randomUUID(), 1, member));
 
-        assertThat(deliveries.forRequest(requestId)).extracting(d -> d.sequence).containsExactlyInAnyOrder(0, 1);
+        assertThat(confirmations(requestId)).extracting(d -> d.sequence).containsExactlyInAnyOrder(0, 1);
     }
 
     @Test
@@ -100,7 +102,7 @@ class DeliveryServiceTest {
         assertThat(deliveries.forRequest(requestId))
                 .filteredOn(d -> d.appointmentId.equals(moved.appointmentId()))
                 .extracting(d -> d.status)
-                .containsExactly(DeliveryStatus.PENDING);
+                .containsOnly(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -113,9 +115,142 @@ class DeliveryServiceTest {
 
         QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
 
-        assertThat(deliveries.forRequest(booked.requestId()))
+        assertThat(confirmations(booked.requestId())).extracting(d -> d.status).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void shouldTellAMemberWhoWasToldOfTheAppointmentThatItIsCancelled() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+        markConfirmationsSent(booked);
+
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
+
+        List<Delivery> notices = ofKind(booked.requestId(), DeliveryService.CANCELLED);
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(notices.get(0).appointmentId).isEqualTo(booked.appointmentId());
+        assertThat(notices.get(0).startsAt).isEqualTo(booked.members().get(0).startsAt());
+    }
+
+    @Test
+    void shouldWaitAMomentBeforeTellingOfACancellation() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+        markConfirmationsSent(booked);
+
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
+
+        assertThat(ofKind(booked.requestId(), DeliveryService.CANCELLED).get(0).nextAttemptAt)
+                .isAfter(Instant.now());
+    }
+
+    @Test
+    void shouldNotTellOfACancellationAMemberWhoNeverHeardOfTheAppointment() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
+
+        assertThat(ofKind(booked.requestId(), DeliveryService.CANCELLED)).isEmpty();
+    }
+
+    @Test
+    void shouldAnnounceAMoveInsteadOfACancellationAndANewBooking() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+        markConfirmationsSent(booked);
+        AppointmentBookedV1 moved = Bookings.movedFrom(booked, 12);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.appointmentCancelled(Bookings.cancelled(booked, "MOVED"));
+            deliveries.appointmentBooked(moved);
+        });
+
+        assertThat(ofKind(booked.requestId(), DeliveryService.MOVED))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.appointmentId).isEqualTo(moved.appointmentId());
+                    assertThat(d.status).isEqualTo(DeliveryStatus.PENDING);
+                });
+        assertThat(ofKind(booked.requestId(), DeliveryService.CANCELLED))
                 .extracting(d -> d.status)
-                .containsExactly(DeliveryStatus.SENT);
+                .containsOnly(DeliveryStatus.CANCELLED);
+    }
+
+    @Test
+    void shouldConfirmANewBookingToAMemberWhoNeverHeardOfTheOldOne() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+        AppointmentBookedV1 moved = Bookings.movedFrom(booked, 12);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.appointmentCancelled(Bookings.cancelled(booked, "MOVED"));
+            deliveries.appointmentBooked(moved);
+        });
+
+        assertThat(ofKind(booked.requestId(), DeliveryService.MOVED)).isEmpty();
+        assertThat(confirmations(booked.requestId()))
+                .filteredOn(d -> d.appointmentId.equals(moved.appointmentId()))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldRemindTheMemberThreeDaysAndOneDayBefore() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+
+        book(booked);
+
+        Instant startsAt = booked.members().get(0).startsAt();
+        assertThat(deliveries.forRequest(booked.requestId()))
+                .filteredOn(d -> d.kind.startsWith("APPOINTMENT_REMINDER"))
+                .extracting(d -> d.kind, d -> d.nextAttemptAt)
+                .containsExactlyInAnyOrder(
+                        tuple("APPOINTMENT_REMINDER_72H", startsAt.minus(Duration.ofHours(72))),
+                        tuple("APPOINTMENT_REMINDER_24H", startsAt.minus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void shouldNotRemindOfAnAppointmentSoonerThanTheReminder() {
+        AppointmentBookedV1 booked = Bookings.inDays(2, member());
+
+        book(booked);
+
+        assertThat(deliveries.forRequest(booked.requestId()))
+                .extracting(d -> d.kind)
+                .containsExactlyInAnyOrder(DeliveryService.CONFIRMATION, "APPOINTMENT_REMINDER_24H");
+    }
+
+    @Test
+    void shouldDropTheRemindersOfACancelledAppointment() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
+
+        assertThat(deliveries.forRequest(booked.requestId()))
+                .filteredOn(d -> d.kind.startsWith("APPOINTMENT_REMINDER"))
+                .extracting(d -> d.status)
+                .containsOnly(DeliveryStatus.CANCELLED);
+    }
+
+    private static void markConfirmationsSent(AppointmentBookedV1 booked) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.update(
+                        "status = ?1 where requestId = ?2 and kind = ?3",
+                        DeliveryStatus.SENT,
+                        booked.requestId(),
+                        DeliveryService.CONFIRMATION));
+    }
+
+    private List<Delivery> confirmations(UUID requestId) {
+        return ofKind(requestId, DeliveryService.CONFIRMATION);
+    }
+
+    private List<Delivery> ofKind(UUID requestId, String kind) {
+        return deliveries.forRequest(requestId).stream()
+                .filter(d -> d.kind.equals(kind))
+                .toList();
     }
 
     @Test
@@ -124,7 +259,7 @@ class DeliveryServiceTest {
         book(Bookings.booked(requestId, UUID.randomUUID(), 0, member()));
         book(Bookings.booked(requestId, UUID.randomUUID(), 1, member()));
 
-        assertThat(deliveries.forRequest(requestId)).extracting(d -> d.sequence).containsExactly(0, 1);
+        assertThat(confirmations(requestId)).extracting(d -> d.sequence).containsExactly(0, 1);
     }
 
     @Test

@@ -30,7 +30,30 @@ public final class Bookings {
     }
 
     public static AppointmentBookedV1 booked(UUID requestId, UUID appointmentId, int sequence, String... memberRefs) {
-        LocalDate day = LocalDate.now(ZoneId.of(ZONE)).plusDays(9);
+        return at(requestId, appointmentId, sequence, 9, null, memberRefs);
+    }
+
+    /** A family booked at ET-ADD {@code days} from now. */
+    public static AppointmentBookedV1 inDays(int days, String... memberRefs) {
+        return at(UUID.randomUUID(), UUID.randomUUID(), 0, days, null, memberRefs);
+    }
+
+    /** The family of {@code previous} moved to {@code days} from now: a new appointment that replaces it. */
+    public static AppointmentBookedV1 movedFrom(AppointmentBookedV1 previous, int days) {
+        return at(
+                previous.requestId(),
+                UUID.randomUUID(),
+                previous.sequence() + 1,
+                days,
+                previous.appointmentId(),
+                previous.members().stream()
+                        .map(AppointmentBookedV1.BookedMember::memberRef)
+                        .toArray(String[]::new));
+    }
+
+    private static AppointmentBookedV1 at(
+            UUID requestId, UUID appointmentId, int sequence, int days, UUID replaces, String... memberRefs) {
+        LocalDate day = LocalDate.now(ZoneId.of(ZONE)).plusDays(days);
         Instant startsAt = ZonedDateTime.of(day, START, ZoneId.of(ZONE)).toInstant();
         UUID slotId = UUID.randomUUID();
         return new AppointmentBookedV1(
@@ -44,11 +67,15 @@ public final class Bookings {
                 Arrays.stream(memberRefs)
                         .map(ref -> new AppointmentBookedV1.BookedMember(ref, slotId, startsAt, START))
                         .toList(),
-                null,
+                replaces,
                 null);
     }
 
     public static AppointmentCancelledV1 cancelled(AppointmentBookedV1 booked) {
-        return new AppointmentCancelledV1(booked.appointmentId(), booked.requestId(), "SLOT_WITHDRAWN", Instant.now());
+        return cancelled(booked, "SLOT_WITHDRAWN");
+    }
+
+    public static AppointmentCancelledV1 cancelled(AppointmentBookedV1 booked, String reason) {
+        return new AppointmentCancelledV1(booked.appointmentId(), booked.requestId(), reason, Instant.now());
     }
 }

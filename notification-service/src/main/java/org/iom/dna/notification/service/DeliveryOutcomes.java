@@ -1,0 +1,230 @@
+package org.iom.dna.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.iom.dna.events.ContactAttemptRecordedV1;
+import org.iom.dna.events.MemberUnreachableV1;
+import org.iom.dna.events.Topics;
+import org.iom.dna.notification.channel.Channels;
+import org.iom.dna.notification.config.NotificationConfig;
+import org.iom.dna.notification.domain.AttemptOutcome;
+import org.iom.dna.notification.domain.Channel;
+import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.platform.messaging.Outbox;
+import org.jboss.logging.Logger;
+
+/**
+ * Records what became of each try to reach a member, and decides what comes next: the next channel after a
+ * definite failure, a later round when every channel failed, the member reported unreachable after the last
+ * round; a pause with back-off (and no contact attempt counted) after an outage. Every contact attempt is
+ * published, so intake's history shows how hard IOM tried.
+ */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Channels channels;
+    private final NotificationConfig config;
+
+    DeliveryOutcomes(EntityManager em, Outbox outbox, Channels channels, NotificationConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.config = config;
+    }
+
+    /** The provider took the message. A delivery cancelled while it was being sent keeps CANCELLED. */
+    @Transactional
+    public void sent(UUID id, String providerRef) {
+        Delivery d = locked(id);
+        d.attempts++;
+        d.sentAt = Instant.now();
+        d.providerRef = providerRef;
+        d.lastError = null;
+        settle(d, DeliveryStatus.SENT);
+        report(d, AttemptOutcome.SENT);
+    }
+
+    /** The provider refused the recipient: a contact attempt failed; the next channel is tried. */
+    @Transactional
+    public void rejected(UUID id, String reason) {
+        Delivery d = locked(id);
+        d.attempts++;
+        d.lastError = reason;
+        boolean pending = d.status == DeliveryStatus.PENDING;
+        settle(d, DeliveryStatus.FAILED);
+        report(d, AttemptOutcome.FAILED);
+        if (pending) {
+            fallBack(d);
+        }
+    }
+
+    /** The member has no address on this channel: nothing to report yet, the next channel is tried. */
+    @Transactional
+    public void noChannel(UUID id) {
+        Delivery d = locked(id);
+        if (d.status == DeliveryStatus.PENDING) {
+            d.status = DeliveryStatus.NO_CHANNEL;
+            fallBack(d);
+        }
+    }
+
+    /**
+     * Intake or the provider is unavailable: the message waits (doubling pauses up to {@code
+     * notification.outage-backoff-max}, with jitter so that many messages do not return at once) and no contact
+     * attempt is counted: an outage on our side never makes a family unreachable.
+     */
+    @Transactional
+    public void postponed(UUID id, String reason) {
+        Delivery d = locked(id);
+        d.outageRetries++;
+        d.lastError = reason;
+        d.nextAttemptAt = Instant.now().plus(outagePause(d.outageRetries));
+        LOG.infof("delivery %s put off (%s), outage retry %d", d.id, reason, d.outageRetries);
+    }
+
+    /** Intake no longer knows the member (the request was withdrawn or erased): there is no one to tell. */
+    @Transactional
+    public void gone(UUID id, String reason) {
+        Delivery d = locked(id);
+        d.lastError = reason;
+        settle(d, DeliveryStatus.CANCELLED);
+    }
+
+    /**
+     * A provider's delivery receipt for the message it called {@code providerRef}. An undeliverable message
+     * failed after all, and the next channel is tried. Repeated receipts change nothing.
+     */
+    @Transactional
+    public void receipt(String providerRef, boolean delivered) {
+        Optional<Delivery> found = Delivery.<Delivery>find(
+                        "channel in ?1 and providerRef = ?2", List.of(Channel.SMS, Channel.PROXY), providerRef)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (found.isEmpty()) {
+            LOG.infof("delivery receipt for unknown message %s: ignored", providerRef);
+            return;
+        }
+        Delivery d = found.get();
+        if (d.receipt != null) {
+            return;
+        }
+        d.receipt = delivered ? "DELIVERED" : "UNDELIVERABLE";
+        d.receiptAt = Instant.now();
+        report(d, delivered ? AttemptOutcome.DELIVERED : AttemptOutcome.UNDELIVERED);
+        if (!delivered && d.status == DeliveryStatus.SENT) {
+            d.status = DeliveryStatus.FAILED;
+            d.lastError = "undeliverable (delivery receipt)";
+            fallBack(d);
+        }
+    }
+
+    Duration outagePause(int retries) {
+        long initial = config.outageBackoff().toMillis();
+        long max = config.outageBackoffMax().toMillis();
+        long pause = retries >= 31 ? max : Math.min(max, initial << Math.min(retries - 1, 30));
+        return Duration.ofMillis(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+    }
+
+    /** Tries the same message on the next channel, or ends the round when this was the last one. */
+    private void fallBack(Delivery d) {
+        Optional<Channel> next = channels.after(d.channel);
+        if (next.isPresent()) {
+            Optional<Delivery> earlier = Delivery.<Delivery>find(
+                            "appointmentId = ?1 and sequence = ?2 and memberRef = ?3 and channel = ?4 and kind = ?5",
+                            d.appointmentId,
+                            d.sequence,
+                            d.memberRef,
+                            next.get(),
+                            d.kind)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional();
+            if (earlier.isPresent()) { // a later round: the channel's delivery is tried again
+                earlier.get().status = DeliveryStatus.PENDING;
+                earlier.get().nextAttemptAt = Instant.now();
+            } else {
+                Delivery fallback = d.another(d.kind, next.get(), Instant.now());
+                fallback.fallbackOf = d.id;
+                fallback.persist();
+            }
+            return;
+        }
+        endRound(d);
+    }
+
+    /**
+     * Every channel was tried. If none had an address the member cannot be contacted at all (reported once);
+     * otherwise the round failed: another round after a pause, or, after the last, the member is reported
+     * unreachable.
+     */
+    private void endRound(Delivery last) {
+        List<Delivery> chain = Delivery.ofMessage(last.appointmentId, last.kind, last.memberRef).stream()
+                .filter(d -> d.sequence == last.sequence)
+                .toList();
+        Optional<Delivery> firstFailed = chain.stream()
+                .filter(d -> d.status == DeliveryStatus.FAILED)
+                .min(Comparator.comparing(d -> d.createdAt));
+        if (firstFailed.isEmpty()) {
+            LOG.warnf("member of request %s has no channel at all: delivery %s not sent", last.requestId, last.id);
+            report(last, AttemptOutcome.NO_CHANNEL);
+            return;
+        }
+        Delivery first = firstFailed.get();
+        int rounds = first.attempts;
+        if (rounds >= config.maxAttempts()) {
+            LOG.warnf("delivery %s failed on every channel in %d rounds: member reported unreachable", last.id, rounds);
+            report(last, AttemptOutcome.GAVE_UP);
+            outbox.publish(
+                    Topics.DELIVERIES,
+                    last.requestId.toString(),
+                    MemberUnreachableV1.TYPE,
+                    new MemberUnreachableV1(last.requestId, last.memberRef, rounds, Instant.now()));
+            return;
+        }
+        first.status = DeliveryStatus.PENDING;
+        first.nextAttemptAt = Instant.now().plus(config.retryPause().multipliedBy(rounds));
+        LOG.infof(
+                "delivery %s failed on every channel (round %d): trying again at %s",
+                first.id, rounds, first.nextAttemptAt);
+    }
+
+    private Delivery locked(UUID id) {
+        return em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void settle(Delivery delivery, DeliveryStatus status) {
+        if (delivery.status == DeliveryStatus.PENDING) {
+            delivery.status = status;
+        }
+    }
+
+    /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
+    private void report(Delivery delivery, AttemptOutcome outcome) {
+        outbox.publish(
+                Topics.DELIVERIES,
+                delivery.requestId.toString(),
+                ContactAttemptRecordedV1.TYPE,
+                new ContactAttemptRecordedV1(
+                        delivery.id,
+                        delivery.requestId,
+                        delivery.memberRef,
+                        delivery.kind,
+                        delivery.channel.name(),
+                        Math.max(1, delivery.attempts),
+                        outcome.name(),
+                        Instant.now()));
+    }
+}
