@@ -34,6 +34,10 @@ public class Centre extends PanacheEntityBase {
 
     public String address;
 
+    /** The MHAC's functional mailbox that gets the next day's list, or null for none. */
+    @Column(name = "day_list_email")
+    public String dayListEmail;
+
     /** IANA zone id; offsets are never stored because governments change them by decree. */
     @Column(nullable = false)
     public String zone;

@@ -1,6 +1,7 @@
 package org.iom.dna.registry.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +38,15 @@ public record CentreRequest(
                 languages,
 
         @NotNull CentreStatus status,
-        @NotEmpty @Size(max = 7) List<@Valid @NotNull Day> workingWeek) {
+        @NotEmpty @Size(max = 7) List<@Valid @NotNull Day> workingWeek,
+
+        @Schema(
+                description = "The MHAC's functional mailbox that gets the list of the next day's appointments"
+                        + " (none: no list is sent)",
+                examples = "mhac-gondar@iom.example")
+        @Email
+        @Size(max = 254)
+        String dayListEmail) {
 
     @Schema(name = "WorkingDay")
     public record Day(
@@ -57,6 +66,7 @@ public record CentreRequest(
                 status,
                 workingWeek.stream()
                         .map(d -> new CentreService.Day(d.dayOfWeek(), d.opens(), d.closes()))
-                        .toList());
+                        .toList(),
+                dayListEmail);
     }
 }

@@ -43,7 +43,8 @@ public class CentreResource {
                {"dayOfWeek": "MONDAY", "opens": "08:00:00", "closes": "16:30:00"},
                {"dayOfWeek": "TUESDAY", "opens": "08:00:00", "closes": "16:30:00"},
                {"dayOfWeek": "WEDNESDAY", "opens": "08:00:00", "closes": "16:30:00"},
-               {"dayOfWeek": "THURSDAY", "opens": "08:00:00", "closes": "12:30:00"}]}
+               {"dayOfWeek": "THURSDAY", "opens": "08:00:00", "closes": "12:30:00"}],
+             "dayListEmail": "mhac-tehran@iom.example"}
             """;
 
     private final CentreService centres;

@@ -15,7 +15,8 @@ public record CentreView(
         String zone,
         List<String> languages,
         String status,
-        List<Day> workingWeek) {
+        List<Day> workingWeek,
+        String dayListEmail) {
 
     /** @param dayOfWeek ISO weekday name, e.g. SATURDAY */
     public record Day(String dayOfWeek, LocalTime opens, LocalTime closes) {}
@@ -34,6 +35,7 @@ public record CentreView(
                 c.zone,
                 c.languages.isBlank() ? List.of() : Arrays.asList(c.languages.split(",")),
                 c.status.name(),
-                week);
+                week,
+                c.dayListEmail);
     }
 }

@@ -54,7 +54,8 @@ public class CentreService {
             String zone,
             List<String> languages,
             CentreStatus status,
-            List<Day> workingWeek) {}
+            List<Day> workingWeek,
+            String dayListEmail) {}
 
     /** Whether a centre has this code. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -186,6 +187,7 @@ public class CentreService {
         centre.zone = d.zone();
         centre.languages = String.join(",", d.languages() == null ? List.of() : d.languages());
         centre.status = d.status();
+        centre.dayListEmail = d.dayListEmail();
     }
 
     private void replaceWorkingWeek(String code, List<Day> week) {

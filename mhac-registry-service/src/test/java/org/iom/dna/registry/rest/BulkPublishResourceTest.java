@@ -209,7 +209,8 @@ class BulkPublishResourceTest {
                         TEHRAN,
                         List.of("fa"),
                         CentreStatus.ACTIVE,
-                        Fixtures.mondayToFriday()));
+                        Fixtures.mondayToFriday(),
+                        null));
 
         assertThat(lines(feed(code) + "/locations.ndjson")
                         .get(0)

@@ -44,7 +44,8 @@ class CentreResourceTest {
                 status,
                 List.of(
                         new CentreRequest.Day(DayOfWeek.WEDNESDAY, LocalTime.of(8, 0), LocalTime.of(16, 30)),
-                        new CentreRequest.Day(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))));
+                        new CentreRequest.Day(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))),
+                "mhac-gondar@iom.example");
     }
 
     private static CentreRequest gondar(String country) {
@@ -221,10 +222,54 @@ class CentreResourceTest {
     }
 
     @Test
+    void shouldKeepTheMailboxTheDayListGoesTo() {
+        String country = fixtures.freeCountry();
+        String code = fixtures.freeCode(country);
+        put("admin", code, null, gondar(country)).statusCode(201);
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(CENTRES + "/" + code)
+                .then()
+                .statusCode(200)
+                .body("dayListEmail", org.hamcrest.Matchers.equalTo("mhac-gondar@iom.example"));
+    }
+
+    @Test
+    void shouldRefuseADayListMailboxThatIsNoAddress() {
+        String country = fixtures.freeCountry();
+        CentreRequest valid = gondar(country);
+        CentreRequest invalid = new CentreRequest(
+                valid.name(),
+                valid.country(),
+                valid.city(),
+                valid.cityAssumed(),
+                valid.address(),
+                valid.zone(),
+                valid.languages(),
+                valid.status(),
+                valid.workingWeek(),
+                "not an address");
+
+        put("admin", fixtures.freeCode(country), null, invalid)
+                .statusCode(400)
+                .body("errors.path", contains("$.dayListEmail"));
+    }
+
+    @Test
     void shouldRefuseAnEmptyWorkingWeek() {
         String country = fixtures.freeCountry();
         CentreRequest noDays = new CentreRequest(
-                "IOM MHAC Gondar", country, "Gondar", false, null, ZONE, List.of(), CentreStatus.ACTIVE, List.of());
+                "IOM MHAC Gondar",
+                country,
+                "Gondar",
+                false,
+                null,
+                ZONE,
+                List.of(),
+                CentreStatus.ACTIVE,
+                List.of(),
+                null);
 
         put("admin", fixtures.freeCode(country), null, noDays)
                 .statusCode(400)

@@ -249,7 +249,8 @@ class CentreServiceTest {
                 ZONE,
                 List.of("ar"),
                 CentreStatus.ACTIVE,
-                Fixtures.mondayToFriday());
+                Fixtures.mondayToFriday(),
+                null);
 
         centres.update(s.code(), current.version, renamed);
 

@@ -51,6 +51,8 @@ public class DayListResource {
 
     @GET
     @Path("/{date}")
+    // notification-service e-mails each centre its next day's list.
+    @RolesAllowed({"mhac-staff", "country-office", "admin", "notification-service"})
     @Operation(
             summary = "The day list of a centre",
             description = "Families by the time they are due; members by reference, age band, needs and the"

@@ -1,5 +1,6 @@
 package org.iom.dna.scheduling.lifecycle;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -21,6 +22,7 @@ import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.events.SamplingRequestReceivedV1.Member;
 import org.iom.dna.scheduling.domain.Attendance;
 import org.iom.dna.scheduling.testdata.SchedulingState;
+import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,25 @@ class StaffCentreTest {
                 .statusCode(200)
                 .extract()
                 .path("id"));
+    }
+
+    @Test
+    void shouldLetNotificationServiceReadTheDayListToEmailItToTheCentre() {
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .get("/api/v1/centres/" + ADDIS + "/days/" + today())
+                .then()
+                .statusCode(200)
+                .body("appointments.appointmentId", hasItem(appointment.toString()));
+    }
+
+    @Test
+    void shouldNotLetNotificationServiceRecordAttendance() {
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .post("/api/v1/centres/" + ADDIS + "/days/" + today() + "/close")
+                .then()
+                .statusCode(403);
     }
 
     @Test
