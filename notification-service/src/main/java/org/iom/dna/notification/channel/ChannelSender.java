@@ -15,6 +15,11 @@ public interface ChannelSender {
 
     Channel channel();
 
+    /** False when this deployment has no account with the provider (the channel is then skipped). */
+    default boolean available() {
+        return true;
+    }
+
     /** Who this channel reaches for the member, or empty when the member has no address on it. */
     Optional<NoticeWriter.Recipient> recipient(MemberContact contact);
 

@@ -23,7 +23,9 @@ public class Channels {
     private final Map<Channel, ChannelSender> senders;
 
     Channels(NotificationConfig config, Instance<ChannelSender> available) {
-        this.senders = available.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        this.senders = available.stream()
+                .filter(ChannelSender::available)
+                .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.order = config.channels().stream()
                 .filter(senders::containsKey)
                 .distinct()

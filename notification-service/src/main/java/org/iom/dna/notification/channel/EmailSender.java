@@ -86,9 +86,12 @@ public class EmailSender implements ChannelSender {
                 "mail server unreachable (" + e.getClass().getSimpleName() + ")");
     }
 
-    /** One Message-ID per delivery (one message, member, channel and appointment version). */
+    /**
+     * One Message-ID per delivery and attempt: a copy sent again after a crash (the attempt not yet recorded) has the
+     * same one, so mail systems show one message; a resend staff asked for is a new message.
+     */
     public static String messageId(Delivery delivery) {
-        return "<" + delivery.id + "@dna-sampling.iom.example>";
+        return "<" + delivery.id + "." + (delivery.attempts + 1) + "@dna-sampling.iom.example>";
     }
 
     private static void injectedPause(Duration pause) {

@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,9 +48,13 @@ public class SmppGateway implements MessageReceiverListener {
     /** SMPP command statuses that say the destination address is wrong: the recipient's, not an outage. */
     private static final List<Integer> DESTINATION_REFUSED = List.of(0x0B, 0x50, 0x51);
 
+    private static final Duration BIND_PAUSE = Duration.ofSeconds(5);
+
     private final NotificationConfig.Sms config;
     private final DeliveryOutcomes outcomes;
     private SMPPSession session;
+    /** After a failed bind, no new one before this: while the SMSC is away each SMS fails fast instead of waiting. */
+    private Instant nextBind = Instant.MIN;
 
     SmppGateway(NotificationConfig config, DeliveryOutcomes outcomes) {
         this.config = config.sms();
@@ -106,7 +112,11 @@ public class SmppGateway implements MessageReceiverListener {
         if (session != null && session.getSessionState().isBound()) {
             return session;
         }
+        if (Instant.now().isBefore(nextBind)) {
+            throw new IOException("SMSC unavailable, next bind at " + nextBind);
+        }
         drop();
+        nextBind = Instant.now().plus(BIND_PAUSE);
         SMPPSession fresh = new SMPPSession();
         fresh.setMessageReceiverListener(this);
         fresh.setTransactionTimer(config.timeout().toMillis());
@@ -125,6 +135,7 @@ public class SmppGateway implements MessageReceiverListener {
                 config.timeout().toMillis());
         LOG.infof("bound to the SMSC at %s:%d as %s", config.host(), config.port(), config.systemId());
         session = fresh;
+        nextBind = Instant.MIN;
         return fresh;
     }
 

@@ -34,6 +34,13 @@ public interface NotificationConfig {
     @WithDefault("5m")
     Duration outageBackoffMax();
 
+    /**
+     * At most this many messages to one member in any 24 hours; more wait until the oldest is a day old (a family
+     * whose appointment keeps moving is not flooded).
+     */
+    @WithDefault("6")
+    int maxMessagesPerMemberPerDay();
+
     /** How long before the appointment reminders go; none for an appointment cancelled or moved since. */
     @WithDefault("72h,24h")
     List<Duration> reminders();
@@ -59,6 +66,12 @@ public interface NotificationConfig {
 
     Sms sms();
 
+    Webhooks webhooks();
+
+    WhatsApp whatsapp();
+
+    DayList dayList();
+
     /** Faults the fault suite injects to prove what happens then; none unless set. Never in production. */
     Fault fault();
 
@@ -79,6 +92,68 @@ public interface NotificationConfig {
         String sourceAddress();
 
         /** Bounds binding and each submit. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** The list of the next day's appointments e-mailed to each centre. */
+    interface DayList {
+        /** The centre's local time after which tomorrow's list is sent. */
+        @WithDefault("15:00")
+        java.time.LocalTime sendAt();
+
+        /** How often lists are checked for (due, or changed since they were sent); {@code off} turns them off. */
+        @WithDefault("5m")
+        String checkInterval();
+    }
+
+    /** The WhatsApp Business Cloud API; the channel is offered only when {@code base-url} is set. */
+    interface WhatsApp {
+        /** e.g. {@code https://graph.facebook.com} */
+        Optional<String> baseUrl();
+
+        @WithDefault("v21.0")
+        String apiVersion();
+
+        /** The business phone number's id at Meta, which messages are sent from. */
+        Optional<String> phoneNumberId();
+
+        Optional<String> accessToken();
+
+        /** The app secret status webhooks are signed with ({@code X-Hub-Signature-256}). */
+        Optional<String> appSecret();
+
+        /** What Meta sends back when it verifies the status webhook's URL. */
+        Optional<String> verifyToken();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** Webhooks to the IND's systems. */
+    interface Webhooks {
+        /** Plain http URLs accepted too: only for a local stack, never in production. */
+        @WithDefault("false")
+        boolean allowPlainHttp();
+
+        /**
+         * {@code host:port} pairs an operator trusts although they are not public addresses (the local stack's IND
+         * stub on loopback); none in production.
+         */
+        Optional<List<String>> trustedDestinations();
+
+        /** Attempts before a webhook is parked as failed (visible and retryable through the API). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** The pause after the first failed attempt; it doubles up to {@link #maxBackoff}, with jitter. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Bounds connecting to the subscriber and its answer. */
         @WithDefault("10s")
         Duration timeout();
     }

@@ -1,26 +1,34 @@
 package org.iom.dna.notification.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
 import org.iom.dna.notification.service.DeliveryService;
+import org.iom.dna.notification.webhook.WebhookService;
 import org.iom.dna.platform.messaging.EventHandler;
 import org.iom.dna.platform.messaging.Inbox;
 import org.iom.dna.platform.messaging.IncomingEvent;
 
-/** Appointments from scheduling: each booking and cancellation becomes deliveries to the family. */
+/**
+ * Appointments from scheduling: each booking and cancellation becomes deliveries to the family, and every event a
+ * webhook to the IND.
+ */
 @ApplicationScoped
 public class AppointmentEventsConsumer implements EventHandler {
 
     private final Inbox inbox;
     private final DeliveryService deliveries;
+    private final WebhookService webhooks;
 
-    AppointmentEventsConsumer(Inbox inbox, DeliveryService deliveries) {
+    AppointmentEventsConsumer(Inbox inbox, DeliveryService deliveries, WebhookService webhooks) {
         this.inbox = inbox;
         this.deliveries = deliveries;
+        this.webhooks = webhooks;
     }
 
     @Incoming("appointments")
@@ -34,8 +42,15 @@ public class AppointmentEventsConsumer implements EventHandler {
         return "notification.appointments";
     }
 
+    /** The one field every appointment event has. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AboutRequest(UUID requestId) {}
+
     @Override
     public void apply(IncomingEvent event) {
+        // The IND is told of every change to its case; the family of the appointments.
+        webhooks.enqueue(
+                event.id(), event.type(), event.payloadAs(AboutRequest.class).requestId(), event.payload());
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
             case AppointmentCancelledV1.TYPE ->

@@ -2,7 +2,9 @@ package org.iom.dna.notification.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.notification.domain.Delivery;
+import org.iom.dna.notification.service.DeliveryOutcomes;
 import org.iom.dna.notification.service.DeliveryService;
 import org.iom.dna.platform.openapi.ProblemResponses;
 
@@ -29,9 +32,11 @@ import org.iom.dna.platform.openapi.ProblemResponses;
 public class DeliveryResource {
 
     private final DeliveryService deliveries;
+    private final DeliveryOutcomes outcomes;
 
-    DeliveryResource(DeliveryService deliveries) {
+    DeliveryResource(DeliveryService deliveries, DeliveryOutcomes outcomes) {
         this.deliveries = deliveries;
+        this.outcomes = outcomes;
     }
 
     public record DeliveryView(
@@ -73,6 +78,23 @@ public class DeliveryResource {
                     d.receipt,
                     d.receiptAt);
         }
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    @RolesAllowed({"country-office", "admin"})
+    @Operation(
+            summary = "Send a message again, on the same channel",
+            description = "For a family who lost the message or asks for it again. A message about an appointment"
+                    + " that no longer stands is not sent again (409).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Pending again; the dispatcher sends it within seconds",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public DeliveryView resend(@PathParam("id") UUID id) {
+        return DeliveryView.of(outcomes.resend(id));
     }
 
     @GET

@@ -17,6 +17,7 @@ import org.iom.dna.notification.channel.Channels;
 import org.iom.dna.notification.channel.SendOutcome;
 import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
+import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
 import org.iom.dna.notification.message.Notice;
@@ -43,6 +44,7 @@ public class DeliveryDispatcher {
     private final NoticeWriter writer;
     private final DeliveryOutcomes outcomes;
     private final OutageBackoff backoff;
+    private final int maxPerDay;
 
     DeliveryDispatcher(
             EntityManager em,
@@ -50,13 +52,15 @@ public class DeliveryDispatcher {
             Channels channels,
             NoticeWriter writer,
             DeliveryOutcomes outcomes,
-            OutageBackoff backoff) {
+            OutageBackoff backoff,
+            NotificationConfig config) {
         this.em = em;
         this.intake = intake;
         this.channels = channels;
         this.writer = writer;
         this.outcomes = outcomes;
         this.backoff = backoff;
+        this.maxPerDay = config.maxMessagesPerMemberPerDay();
     }
 
     @Scheduled(
@@ -117,6 +121,10 @@ public class DeliveryDispatcher {
         if (delivery.status != DeliveryStatus.PENDING) {
             return () -> {};
         }
+        Optional<Instant> capped = backoff.inTransaction(() -> capReachedUntil(delivery));
+        if (capped.isPresent()) {
+            return () -> outcomes.heldBack(delivery.id, capped.get());
+        }
         MemberContact contact;
         try {
             contact = intake.contact(delivery.requestId, delivery.memberRef, purpose(delivery));
@@ -142,6 +150,21 @@ public class DeliveryDispatcher {
             return () -> outcomes.rejected(delivery.id, rejected.reason());
         }
         return () -> outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason());
+    }
+
+    /** When the member may be sent the next message, if they had their day's share already. */
+    private Optional<Instant> capReachedUntil(Delivery delivery) {
+        List<Instant> lastDay = Delivery.<Delivery>find(
+                        "requestId = ?1 and memberRef = ?2 and sentAt > ?3 order by sentAt",
+                        delivery.requestId,
+                        delivery.memberRef,
+                        Instant.now().minus(Duration.ofDays(1)))
+                .stream()
+                .map(d -> d.sentAt)
+                .toList();
+        return lastDay.size() < maxPerDay
+                ? Optional.empty()
+                : Optional.of(lastDay.get(lastDay.size() - maxPerDay).plus(Duration.ofDays(1)));
     }
 
     /** Why intake is asked for the contact details, as its audit records it, e.g. {@code appointment-confirmation}. */

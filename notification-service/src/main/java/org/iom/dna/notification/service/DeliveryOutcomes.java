@@ -1,5 +1,7 @@
 package org.iom.dna.notification.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -20,6 +22,9 @@ import org.iom.dna.notification.domain.AttemptOutcome;
 import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
+import org.iom.dna.notification.webhook.WebhookService;
+import org.iom.dna.platform.domain.Conflict;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
 import org.jboss.logging.Logger;
 
@@ -38,12 +43,30 @@ public class DeliveryOutcomes {
     private final Outbox outbox;
     private final Channels channels;
     private final NotificationConfig config;
+    private final WebhookService webhooks;
+    private final ObjectMapper json;
 
-    DeliveryOutcomes(EntityManager em, Outbox outbox, Channels channels, NotificationConfig config) {
+    DeliveryOutcomes(
+            EntityManager em,
+            Outbox outbox,
+            Channels channels,
+            NotificationConfig config,
+            WebhookService webhooks,
+            ObjectMapper json) {
         this.em = em;
         this.outbox = outbox;
         this.channels = channels;
         this.config = config;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    private String write(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("events are records Jackson writes", e);
+        }
     }
 
     /** The provider took the message. A delivery cancelled while it was being sent keeps CANCELLED. */
@@ -96,6 +119,41 @@ public class DeliveryOutcomes {
         LOG.infof("delivery %s put off (%s), outage retry %d", d.id, reason, d.outageRetries);
     }
 
+    /** Held back by the daily cap until {@code until}: not an attempt, not an outage. */
+    @Transactional
+    public void heldBack(UUID id, Instant until) {
+        Delivery d = locked(id);
+        d.nextAttemptAt = until;
+        d.lastError = "daily message cap reached";
+        LOG.infof("delivery %s held back by the daily cap until %s", d.id, until);
+    }
+
+    /**
+     * Sends a delivery again (staff asked for it): pending at once, on the same channel.
+     *
+     * @throws NotFound for an unknown delivery
+     * @throws Conflict when the appointment no longer stands or the delivery is still pending
+     */
+    @Transactional
+    public Delivery resend(UUID id) {
+        Delivery d = Optional.ofNullable(locked(id)).orElseThrow(() -> new NotFound("delivery " + id));
+        if (d.status == DeliveryStatus.CANCELLED || d.status == DeliveryStatus.PENDING) {
+            throw new Conflict(
+                    d.status == DeliveryStatus.CANCELLED ? "appointment-gone" : "still-pending",
+                    d.status == DeliveryStatus.CANCELLED ? "The appointment no longer stands" : "Not sent yet",
+                    d.status == DeliveryStatus.CANCELLED
+                            ? "The message is about an appointment that was cancelled or moved."
+                            : "The message is still waiting to go; it is sent without being asked.",
+                    null);
+        }
+        d.status = DeliveryStatus.PENDING;
+        d.nextAttemptAt = Instant.now();
+        d.lastError = null;
+        d.receipt = null;
+        d.receiptAt = null;
+        return d;
+    }
+
     /** Intake no longer knows the member (the request was withdrawn or erased): there is no one to tell. */
     @Transactional
     public void gone(UUID id, String reason) {
@@ -110,8 +168,17 @@ public class DeliveryOutcomes {
      */
     @Transactional
     public void receipt(String providerRef, boolean delivered) {
-        Optional<Delivery> found = Delivery.<Delivery>find(
-                        "channel in ?1 and providerRef = ?2", List.of(Channel.SMS, Channel.PROXY), providerRef)
+        receipt(List.of(Channel.SMS, Channel.PROXY), providerRef, delivered);
+    }
+
+    /** A receipt from the provider of {@code channel} (WhatsApp's status webhook). */
+    @Transactional
+    public void receipt(Channel channel, String providerRef, boolean delivered) {
+        receipt(List.of(channel), providerRef, delivered);
+    }
+
+    private void receipt(List<Channel> channels, String providerRef, boolean delivered) {
+        Optional<Delivery> found = Delivery.<Delivery>find("channel in ?1 and providerRef = ?2", channels, providerRef)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
         if (found.isEmpty()) {
@@ -127,7 +194,7 @@ public class DeliveryOutcomes {
         report(d, delivered ? AttemptOutcome.DELIVERED : AttemptOutcome.UNDELIVERED);
         if (!delivered && d.status == DeliveryStatus.SENT) {
             d.status = DeliveryStatus.FAILED;
-            d.lastError = "undeliverable (delivery receipt)";
+            d.lastError = "undeliverable (" + d.channel + " receipt)";
             fallBack(d);
         }
     }
@@ -187,11 +254,11 @@ public class DeliveryOutcomes {
         if (rounds >= config.maxAttempts()) {
             LOG.warnf("delivery %s failed on every channel in %d rounds: member reported unreachable", last.id, rounds);
             report(last, AttemptOutcome.GAVE_UP);
-            outbox.publish(
-                    Topics.DELIVERIES,
-                    last.requestId.toString(),
-                    MemberUnreachableV1.TYPE,
-                    new MemberUnreachableV1(last.requestId, last.memberRef, rounds, Instant.now()));
+            MemberUnreachableV1 unreachable =
+                    new MemberUnreachableV1(last.requestId, last.memberRef, rounds, Instant.now());
+            outbox.publish(Topics.DELIVERIES, last.requestId.toString(), MemberUnreachableV1.TYPE, unreachable);
+            webhooks.enqueue(
+                    "member-unreachable-" + last.id, MemberUnreachableV1.TYPE, last.requestId, write(unreachable));
             return;
         }
         first.status = DeliveryStatus.PENDING;

@@ -62,7 +62,26 @@ class EmailSenderTest {
         delivery.id = UUID.fromString("5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b");
 
         assertThat(EmailSender.messageId(delivery))
-                .isEqualTo("<5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b@dna-sampling.iom.example>");
+                .isEqualTo("<5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b.1@dna-sampling.iom.example>");
+    }
+
+    @Test
+    void shouldKeepTheMessageIdWhenTheSameAttemptIsSentAgainAfterACrash() {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+
+        assertThat(EmailSender.messageId(delivery)).isEqualTo(EmailSender.messageId(delivery));
+    }
+
+    @Test
+    void shouldGiveAResendItsOwnMessageId() {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        String first = EmailSender.messageId(delivery);
+
+        delivery.attempts++;
+
+        assertThat(EmailSender.messageId(delivery)).isNotEqualTo(first);
     }
 
     @Test

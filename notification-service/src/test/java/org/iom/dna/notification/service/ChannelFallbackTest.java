@@ -93,7 +93,9 @@ class ChannelFallbackTest {
 
         assertThat(onChannel(booked, Channel.SMS).receipt).isEqualTo("UNDELIVERABLE");
         assertThat(onChannel(booked, Channel.SMS).status).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(onChannel(booked, Channel.EMAIL).fallbackOf).isEqualTo(onChannel(booked, Channel.SMS).id);
+        // e-mail follows WhatsApp, which the member does not have, which followed the SMS
+        assertThat(onChannel(booked, Channel.EMAIL).fallbackOf).isEqualTo(onChannel(booked, Channel.WHATSAPP).id);
+        assertThat(onChannel(booked, Channel.WHATSAPP).fallbackOf).isEqualTo(onChannel(booked, Channel.SMS).id);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.iom.dna.notification.service;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +27,7 @@ import org.iom.dna.notification.support.Bookings;
 import org.iom.dna.notification.support.IntakeContactStub;
 import org.iom.dna.notification.support.Mailbox;
 import org.iom.dna.notification.support.PublishedEvents;
+import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,7 +110,7 @@ class DeliveryDispatcherTest {
                 .filter(d -> d.channel == Channel.EMAIL)
                 .toList()) {
             assertThat(awaitMessages(delivery.memberRef).get(0))
-                    .contains("Message-ID: <" + delivery.id + "@dna-sampling.iom.example>");
+                    .contains("Message-ID: <" + delivery.id + ".1@dna-sampling.iom.example>");
         }
     }
 
@@ -299,6 +301,64 @@ class DeliveryDispatcherTest {
         dispatcher.dispatchDue();
 
         assertThat(forRequest(booked.requestId())).extracting(d -> d.status).containsExactly(DeliveryStatus.CANCELLED);
+        assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).isEmpty();
+    }
+
+    @Test
+    void shouldSendAMessageAgainWhenStaffAskForIt() {
+        String member = Bookings.member("M");
+        Delivery sent = awaitSettled(book(member));
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .post("/api/v1/deliveries/" + sent.id + "/resend")
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+
+        List<String> messages = await().atMost(SENDING)
+                .until(() -> Mailbox.messages(IntakeContactStub.emailOf(member)), m -> m.size() == 2);
+        assertThat(messages.get(1)).contains("Message-ID: <" + sent.id + ".2@dna-sampling.iom.example>");
+    }
+
+    @Test
+    void shouldNotSendAgainAMessageAboutACancelledAppointment() {
+        String member = Bookings.member("M");
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.appointmentBooked(booked);
+            deliveries.appointmentCancelled(Bookings.cancelled(booked));
+        });
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .post("/api/v1/deliveries/" + forRequest(booked.requestId()).get(0).id + "/resend")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void shouldHoldBackAMessageOnceTheMemberHadTheDaysShare() {
+        String member = Bookings.member("M");
+        Delivery seventh = pending(member, 0, Instant.now().plus(Duration.ofDays(30)));
+        for (int i = 0; i < 6; i++) { // six messages of the same case sent to the member in the last hour
+            Delivery earlier = pending(member, 1, Instant.now().plus(Duration.ofDays(30)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Delivery.update(
+                            "status = ?1, sentAt = ?2, requestId = ?3 where id = ?4",
+                            DeliveryStatus.SENT,
+                            Instant.now().minus(Duration.ofHours(1)),
+                            seventh.requestId,
+                            earlier.id));
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.update("nextAttemptAt = ?1 where id = ?2", Instant.now(), seventh.id));
+
+        Delivery held = await().atMost(SENDING).until(() -> find(seventh.id), d -> d.lastError != null);
+
+        assertThat(held.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(held.lastError).isEqualTo("daily message cap reached");
+        assertThat(held.nextAttemptAt).isAfter(Instant.now().plus(Duration.ofHours(22))); // a day after the oldest
         assertThat(Mailbox.messages(IntakeContactStub.emailOf(member))).isEmpty();
     }
 

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>{@link #MAIL} (and any other prefix): an e-mail address only, {@code <ref lower-cased>@families.test}
  *   <li>{@link #PHONE}: a phone number only, unique to the member ({@link #phoneOf})
+ *   <li>{@link #WHATSAPP}: a WhatsApp number only; {@link #WHATSAPP_UNDELIVERABLE}: a WhatsApp number the API stub
+ *       cannot deliver to (ending in 0000), and an e-mail address
  *   <li>{@link #UNDELIVERABLE}: a phone the SMSC simulator cannot deliver to (ending in 0000), and an e-mail address
  *   <li>{@link #BAD_PHONE}: a phone number the SMSC refuses outright, and an e-mail address
  *   <li>{@link #PROXY}: no channel of their own, a proxy's phone
@@ -39,6 +41,8 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String MAIL = "M";
     public static final String PHONE = "PHONE";
+    public static final String WHATSAPP = "WAONLY";
+    public static final String WHATSAPP_UNDELIVERABLE = "WAFAIL";
     public static final String UNDELIVERABLE = "UNDELIV";
     public static final String BAD_PHONE = "BADPHONE";
     public static final String PROXY = "PROXY";
@@ -65,7 +69,10 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
 
     /** The address intake gives for a member, or null when it gives none. */
     public static String emailOf(String personRef) {
-        return personRef.startsWith(NO_MAIL) || personRef.startsWith(PHONE) || personRef.startsWith(PROXY)
+        return personRef.startsWith(NO_MAIL)
+                        || personRef.startsWith(PHONE)
+                        || personRef.startsWith(PROXY)
+                        || personRef.startsWith(WHATSAPP)
                 ? null
                 : personRef.toLowerCase() + DOMAIN;
     }
@@ -77,7 +84,9 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
                 return "12";
             }
             String digits = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-            return ref.startsWith(UNDELIVERABLE) ? "+2519" + digits.substring(0, 4) + "0000" : "+2519" + digits + "7";
+            return ref.startsWith(UNDELIVERABLE) || ref.startsWith(WHATSAPP_UNDELIVERABLE)
+                    ? "+2519" + digits.substring(0, 4) + "0000"
+                    : "+2519" + digits + "7";
         });
     }
 
@@ -125,14 +134,16 @@ public class IntakeContactStub implements QuarkusTestResourceLifecycleManager {
                 ? "{\"name\": \"%s\", \"relation\": \"brother\", \"phone\": \"%s\"}"
                         .formatted(PROXY_NAME, phoneOf(personRef))
                 : "null";
+        boolean whatsapp = personRef.startsWith(WHATSAPP) || personRef.startsWith(WHATSAPP_UNDELIVERABLE);
         return """
                 {"personRef": "%s", "language": "%s", "givenName": "%s", "familyName": "Tesfay",
-                 "phone": %s, "email": %s, "whatsapp": null, "proxy": %s}""".formatted(
+                 "phone": %s, "email": %s, "whatsapp": %s, "proxy": %s}""".formatted(
                         personRef,
                         LANGUAGES.getOrDefault(personRef, "en"),
                         GIVEN_NAME,
                         ownPhone ? quoted(phoneOf(personRef)) : "null",
                         email == null ? "null" : quoted(email),
+                        whatsapp ? quoted(phoneOf(personRef)) : "null",
                         proxy);
     }
 

@@ -20,8 +20,18 @@ public final class IncomingEvent {
         this.json = json;
     }
 
+    /** The event's id ({@code ce_id}): the same on every redelivery. */
+    public String id() {
+        return id;
+    }
+
     public String type() {
         return type;
+    }
+
+    /** The payload as it came, for passing it on unchanged (e.g. to a webhook). */
+    public String payload() {
+        return payload;
     }
 
     /** @throws ContractViolation if the payload does not fit the contract (the record is parked) */
