@@ -12,8 +12,8 @@
 # Sourced by deploy/local/suite after the other libraries (it uses their settings and functions).
 
 FAULT_SCENARIOS=(kafka-kill service-kill pause db-restart paused-consumer-db-outage replay
-  notification-kill-after-send race)
-FAULT_SHORT_SCENARIOS=(db-restart paused-consumer-db-outage)
+  notification-kill-after-send intake-outage race)
+FAULT_SHORT_SCENARIOS=(db-restart paused-consumer-db-outage intake-outage)
 # Seconds to wait for convergence once the fault is over and the load has been sent.
 FAULT_TIMEOUT=${FAULT_TIMEOUT:-180}
 # Families per scenario for every scenario (empty: each scenario's own full or short size).
@@ -297,7 +297,7 @@ EOF
 # handled: intake has decided status AND scheduling has BOOKED, or WAITING with waitlisted_at set.
 # confirmed: booked, and a SENT delivery exists for the live appointment (id and sequence).
 # dup-mails: per family, distinct messages (Message-IDs) in its inbox beyond its distinct
-#   (appointment, sequence) SENT e-mails;
+#   (appointment, sequence, kind) SENT e-mails (a confirmation, a reminder, a notice of a move);
 # same-message-id-copies: copies repeating a Message-ID already in the inbox: one delivery sent again
 #   after a crash between the mail server's acceptance and the record of SENT. SMTP cannot prevent
 #   them; the recipient's mail system shows one message, so they are reported, not counted as duplicates.
@@ -315,7 +315,8 @@ fault_tally() {
       rows[$2 SUBSEP $3 SUBSEP $4 SUBSEP $5 SUBSEP $6]++
       k = $1 SUBSEP $2 SUBSEP $3
       conf[k] = 1
-      if ($4 == member && $5 == "EMAIL" && !(k in mailed)) { mailed[k] = 1; expect[$1]++ }
+      m = k SUBSEP $6
+      if ($4 == member && $5 == "EMAIL" && !(m in mailed)) { mailed[m] = 1; expect[$1]++ }
       next
     }
     FILENAME == mails_f { mails[$1] = $2; ids[$1] = $3; withmails = 1; next }
@@ -1071,6 +1072,40 @@ fault_race_slot_note() {
 # Two scheduling instances (same database and consumer group) book families racing for the last
 # places of one day, while MHAC staff cut the capacity of one of its slots and a country office books
 # some of the same families by hand into that day.
+# intake-service is down (5 minutes; 1 in --short) while every family's confirmation is due:
+# notification-service cannot read the contact details, so the messages wait, backing off, and go out
+# when intake is back. An outage on our side is not a family that cannot be reached: no contact attempt
+# is counted, nobody becomes UNREACHABLE (counted in intake's database and notification's outbox).
+fault_scenario_intake_outage() {
+  local secs unreachable gave_up
+  secs=$(fault_secs 300 60)
+  fault_begin intake-outage "$(fault_size 40 10)"
+  # Confirmations pile up while notification-service is stopped; intake still takes the families.
+  fault_stop notification-service
+  load_start "$FAULT_WORKERS" 0
+  load_finish
+  fault_wait_count 1 "$(wc -l <"$SC_DIR/accepted.txt")" 120 ||
+    fault_note "scheduling had not handled every family within 120 s when intake-service was stopped"
+  fault_kill intake-service
+  fault_restart notification-service
+  step "intake-service down for $secs s"
+  sleep "$secs"
+  step_end "done"
+  fault_restart intake-service
+  fault_ended
+  # Retries back off up to notification.outage-backoff-max (5 min): allow one more pause than that.
+  fault_finish $((FAULT_TIMEOUT + 360))
+  unreachable=$(fault_sql intake <<<"select count(*) from sampling_request
+    where ind_reference like '$SC_PREFIX%' and status = 'UNREACHABLE'") || unreachable="?"
+  gave_up=$(fault_sql notification <<<"select count(*) from outbox_event
+    where event_type = 'org.iom.dna.notification.MemberUnreachable.v1' and occurred_at >= '$SC_SINCE'") || gave_up="?"
+  printf '  families UNREACHABLE: %s; members reported unreachable: %s\n' "$unreachable" "$gave_up"
+  if [[ $unreachable != 0 || $gave_up != 0 ]]; then
+    fault_note "an outage of intake made $unreachable famil(ies) UNREACHABLE ($gave_up member(s) reported unreachable)"
+    FAULT_FAILED=$((FAULT_FAILED + 1))
+  fi
+}
+
 fault_scenario_race() {
   local target day slot centre cap booked free
   target=$(fault_race_target) || target=""
@@ -1151,7 +1186,7 @@ fault_known() {
 faults_suite_ready() {
   local entry name port
   pg_isready -q -h 127.0.0.1 -p "$PG_PORT" || return 1
-  for name in kafka keycloak greenmail smsc; do
+  for name in kafka keycloak greenmail smsc whatsapp; do
     running_pid "$name" >/dev/null || return 1
   done
   for entry in "${SERVICES[@]}"; do
@@ -1165,7 +1200,7 @@ faults_suite_ready() {
 faults_ensure_up() {
   stage "faults: the suite"
   if faults_suite_ready; then
-    printf 'running: PostgreSQL, Kafka, Keycloak, GreenMail, the SMSC simulator and the four services\n'
+    printf 'running: PostgreSQL, Kafka, Keycloak, GreenMail, the SMSC simulator, the WhatsApp stub and the four services\n'
     return 0
   fi
   infra_up

@@ -31,7 +31,13 @@ class FamilyScheduledEndToEndIT {
 
     /** The SMS the mother's phone received at the SMSC simulator, oldest first. */
     private static List<Map<String, Object>> texts() {
-        return given().queryParam("to", PHONE).get(SMS).then().statusCode(200).extract().jsonPath().getList("$");
+        return given().queryParam("to", PHONE)
+                .get(SMS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     @Test
