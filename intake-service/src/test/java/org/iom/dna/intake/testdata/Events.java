@@ -50,7 +50,7 @@ public final class Events {
     }
 
     public static FamilyWaitlistedV1 waitlisted(UUID requestId) {
-        return new FamilyWaitlistedV1(requestId, Instant.now());
+        return new FamilyWaitlistedV1(requestId, Instant.now(), List.of());
     }
 
     public static AppointmentCancelledV1 appointmentCancelled(UUID requestId, UUID appointmentId, String reason) {

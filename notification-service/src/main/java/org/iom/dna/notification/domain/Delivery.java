@@ -43,19 +43,19 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int sequence;
 
-    @Column(name = "centre_code", nullable = false)
+    @Column(name = "centre_code")
     public String centreCode;
 
-    @Column(nullable = false)
+    /** The centre's zone; null (as are centre, date and times) for a family told it waits for a date. */
     public String zone;
 
-    @Column(name = "local_date", nullable = false)
+    @Column(name = "local_date")
     public LocalDate localDate;
 
-    @Column(name = "local_start", nullable = false)
+    @Column(name = "local_start")
     public LocalTime localStart;
 
-    @Column(name = "starts_at", nullable = false)
+    @Column(name = "starts_at")
     public Instant startsAt;
 
     /** Where an ad-hoc appointment takes place (outside a centre), or null at the centre. */

@@ -24,6 +24,9 @@ public interface FamilyMessages {
     String subject_reminder(String date);
 
     @Message
+    String subject_waitlisted();
+
+    @Message
     String greeting(String name);
 
     @Message
@@ -40,6 +43,9 @@ public interface FamilyMessages {
 
     @Message
     String intro_reminder();
+
+    @Message
+    String intro_waitlisted();
 
     @Message
     String label_where();
@@ -79,6 +85,9 @@ public interface FamilyMessages {
 
     @Message
     String sms_reminder(String date, String time, String zone, String place, String ref);
+
+    @Message
+    String sms_waitlisted(String ref);
 
     @Message
     String sms_proxy_prefix(String member);

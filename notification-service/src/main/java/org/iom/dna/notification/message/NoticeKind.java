@@ -8,7 +8,9 @@ public enum NoticeKind {
     APPOINTMENT_CONFIRMATION,
     APPOINTMENT_MOVED,
     APPOINTMENT_CANCELLED,
-    APPOINTMENT_REMINDER;
+    APPOINTMENT_REMINDER,
+    /** No appointment yet: the family is told it waits and will be sent a date. */
+    FAMILY_WAITLISTED;
 
     private static final String REMINDER_PREFIX = APPOINTMENT_REMINDER.name() + "_";
 

@@ -63,6 +63,7 @@ public class NoticeWriter {
             String ethiopianDate,
             String time,
             String ref,
+            boolean waiting,
             boolean cancelled,
             boolean rightToLeft,
             String lang) {}
@@ -71,19 +72,29 @@ public class NoticeWriter {
         Language language = languageOf(contact, delivery);
         FamilyMessages msg = catalogue(language);
         NoticeKind kind = NoticeKind.of(delivery.kind);
-        Date startsAt = Date.from(delivery.startsAt);
-        TimeZone zone = TimeZone.getTimeZone(delivery.zone);
-        String date = format(DateFormat.getDateInstance(DateFormat.FULL, language.formats()), zone, startsAt);
-        String time = format(DateFormat.getTimeInstance(DateFormat.SHORT, language.formats()), zone, startsAt);
-        String zoneName = format(new SimpleDateFormat("zzzz", language.formats()), zone, startsAt);
-        String ethiopian = language.ethiopianCalendar()
-                ? msg.ethiopian_date(format(
-                        DateFormat.getDateInstance(
-                                new EthiopicCalendar(zone, language.formats()), DateFormat.FULL, language.formats()),
-                        zone,
-                        startsAt))
-                : null;
-        String place = delivery.location != null ? delivery.location : msg.centre(delivery.centreCode);
+        boolean waiting = kind == NoticeKind.FAMILY_WAITLISTED; // no appointment yet: no date, time or place
+        String date = null;
+        String time = null;
+        String zoneName = null;
+        String ethiopian = null;
+        String place = null;
+        if (!waiting) {
+            Date startsAt = Date.from(delivery.startsAt);
+            TimeZone zone = TimeZone.getTimeZone(delivery.zone);
+            date = format(DateFormat.getDateInstance(DateFormat.FULL, language.formats()), zone, startsAt);
+            time = format(DateFormat.getTimeInstance(DateFormat.SHORT, language.formats()), zone, startsAt);
+            zoneName = format(new SimpleDateFormat("zzzz", language.formats()), zone, startsAt);
+            ethiopian = language.ethiopianCalendar()
+                    ? msg.ethiopian_date(format(
+                            DateFormat.getDateInstance(
+                                    new EthiopicCalendar(zone, language.formats()),
+                                    DateFormat.FULL,
+                                    language.formats()),
+                            zone,
+                            startsAt))
+                    : null;
+            place = delivery.location != null ? delivery.location : msg.centre(delivery.centreCode);
+        }
         String ref = delivery.memberRef;
         String memberName = contact.givenName();
 
@@ -92,18 +103,21 @@ public class NoticeWriter {
             case APPOINTMENT_MOVED -> msg.subject_moved(date);
             case APPOINTMENT_CANCELLED -> msg.subject_cancelled(date);
             case APPOINTMENT_REMINDER -> msg.subject_reminder(date);
+            case FAMILY_WAITLISTED -> msg.subject_waitlisted();
         };
         String intro = switch (kind) {
             case APPOINTMENT_CONFIRMATION -> msg.intro_confirmation();
             case APPOINTMENT_MOVED -> msg.intro_moved();
             case APPOINTMENT_CANCELLED -> msg.intro_cancelled();
             case APPOINTMENT_REMINDER -> msg.intro_reminder();
+            case FAMILY_WAITLISTED -> msg.intro_waitlisted();
         };
         String sms = switch (kind) {
             case APPOINTMENT_CONFIRMATION -> msg.sms_confirmation(date, time, zoneName, place, ref);
             case APPOINTMENT_MOVED -> msg.sms_moved(date, time, zoneName, place, ref);
             case APPOINTMENT_CANCELLED -> msg.sms_cancelled(date, ref);
             case APPOINTMENT_REMINDER -> msg.sms_reminder(date, time, zoneName, place, ref);
+            case FAMILY_WAITLISTED -> msg.sms_waitlisted(ref);
         };
         if (recipient.proxy()) {
             sms = msg.sms_proxy_prefix(memberName) + " " + sms;
@@ -117,17 +131,19 @@ public class NoticeWriter {
                 place,
                 date,
                 ethiopian,
-                msg.time_in_zone(time, zoneName),
+                waiting ? null : msg.time_in_zone(time, zoneName),
                 ref,
+                waiting,
                 kind == NoticeKind.APPOINTMENT_CANCELLED,
                 language.rightToLeft(),
                 language.tag());
 
         String text = emailText.data("n", view).setLocale(language.locale()).render();
         String html = emailHtml.data("n", view).setLocale(language.locale()).render();
-        Optional<CalendarInvite> invite = kind == NoticeKind.APPOINTMENT_REMINDER || recipient.address() == null
-                ? Optional.empty()
-                : Optional.of(invite(delivery, kind, msg, place, ref, recipient.address()));
+        Optional<CalendarInvite> invite =
+                kind == NoticeKind.APPOINTMENT_REMINDER || waiting || recipient.address() == null
+                        ? Optional.empty()
+                        : Optional.of(invite(delivery, kind, msg, place, ref, recipient.address()));
         if (language.rightToLeft()) {
             text = markRightToLeft(text);
             sms = RLM + sms;

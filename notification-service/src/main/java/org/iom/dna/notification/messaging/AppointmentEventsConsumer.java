@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.notification.service.DeliveryService;
 import org.iom.dna.notification.webhook.WebhookService;
 import org.iom.dna.platform.messaging.EventHandler;
@@ -55,8 +56,9 @@ public class AppointmentEventsConsumer implements EventHandler {
             case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
             case AppointmentCancelledV1.TYPE ->
                 deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
+            case FamilyWaitlistedV1.TYPE -> deliveries.familyWaitlisted(event.payloadAs(FamilyWaitlistedV1.class));
             default -> {
-                // Waitlist and attendance events need no message yet.
+                // Attendance and deadline events are for the IND (the webhook above), not for the family.
             }
         }
     }

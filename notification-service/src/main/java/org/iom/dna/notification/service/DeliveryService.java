@@ -2,6 +2,7 @@ package org.iom.dna.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.notification.channel.Channels;
 import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.Delivery;
@@ -30,6 +32,8 @@ import org.iom.dna.platform.domain.InvalidRequest;
  *       new time, and no notice of the old appointment's cancellation.
  *   <li>A cancellation is announced to the members who were told of the appointment, after a short grace in which
  *       a replacing booking turns it into a move; messages about the appointment not yet sent are dropped.
+ *   <li>A family that waits for a date and has heard nothing from IOM yet is told that it waits and will be sent
+ *       one (a family whose appointment was cancelled was told so by the cancellation notice).
  * </ul>
  */
 @ApplicationScoped
@@ -38,6 +42,7 @@ public class DeliveryService {
     public static final String CONFIRMATION = NoticeKind.APPOINTMENT_CONFIRMATION.name();
     public static final String MOVED = NoticeKind.APPOINTMENT_MOVED.name();
     public static final String CANCELLED = NoticeKind.APPOINTMENT_CANCELLED.name();
+    public static final String WAITLISTED = NoticeKind.FAMILY_WAITLISTED.name();
 
     private final Channels channels;
     private final List<Duration> reminders;
@@ -72,7 +77,33 @@ public class DeliveryService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
+    public void familyWaitlisted(FamilyWaitlistedV1 waitlisted) {
+        if (waitlisted.memberRefs() == null || Delivery.count("requestId", waitlisted.requestId()) > 0) {
+            return;
+        }
+        // One waiting spell of the family: the same event again names the same spell, and adds nothing.
+        UUID spell = UUID.nameUUIDFromBytes(("waitlisted:" + waitlisted.requestId() + ":" + waitlisted.waitlistedAt())
+                .getBytes(StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        for (String memberRef : waitlisted.memberRefs()) {
+            Delivery d = new Delivery();
+            d.requestId = waitlisted.requestId();
+            d.memberRef = memberRef;
+            d.appointmentId = spell;
+            d.sequence = 0;
+            persist(d.another(WAITLISTED, channels.first(), now));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentBooked(AppointmentBookedV1 booked) {
+        // A date is found: a notice that the family waits, not sent yet, would only confuse.
+        Delivery.update(
+                "status = ?1 where requestId = ?2 and kind = ?3 and status = ?4",
+                DeliveryStatus.CANCELLED,
+                booked.requestId(),
+                WAITLISTED,
+                DeliveryStatus.PENDING);
         Set<String> toldOfPrevious = Set.of();
         if (booked.replaces() != null) {
             toldOfPrevious = toldOf(booked.replaces()).keySet();

@@ -1,6 +1,7 @@
 package org.iom.dna.notification.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,7 @@ class AppointmentEventsConsumerTest {
         send(booked.requestId(), AppointmentBookedV1.TYPE, write(booked), eventId);
         send(booked.requestId(), AppointmentBookedV1.TYPE, write(booked), eventId);
         // A later event for the same family: once it is applied, the redelivery before it was handled.
-        FamilyWaitlistedV1 later = new FamilyWaitlistedV1(booked.requestId(), Instant.now());
+        FamilyWaitlistedV1 later = new FamilyWaitlistedV1(booked.requestId(), Instant.now(), List.of());
         String laterId = send(booked.requestId(), FamilyWaitlistedV1.TYPE, write(later));
 
         await().atMost(APPLIED).until(() -> seen(laterId));
@@ -113,14 +114,35 @@ class AppointmentEventsConsumerTest {
     }
 
     @Test
-    void shouldSendNoMessageWhenAFamilyIsWaitlisted() {
+    void shouldTellEachWaitingMemberThatTheyWaitForADate() {
         UUID requestId = UUID.randomUUID();
+        String first = member();
+        String second = member();
 
-        String eventId =
-                send(requestId, FamilyWaitlistedV1.TYPE, write(new FamilyWaitlistedV1(requestId, Instant.now())));
+        String eventId = send(
+                requestId,
+                FamilyWaitlistedV1.TYPE,
+                write(new FamilyWaitlistedV1(requestId, Instant.now(), List.of(first, second))));
 
         await().atMost(APPLIED).until(() -> seen(eventId));
-        assertThat(forRequest(requestId)).isEmpty();
+        assertThat(all(requestId))
+                .extracting(d -> d.memberRef, d -> d.kind)
+                .containsExactlyInAnyOrder(
+                        tuple(first, DeliveryService.WAITLISTED), tuple(second, DeliveryService.WAITLISTED));
+        assertThat(parked(requestId)).isEmpty();
+    }
+
+    @Test
+    void shouldReadAWaitlistedEventThatNamesNoMembers() {
+        UUID requestId = UUID.randomUUID();
+
+        String eventId = send(
+                requestId,
+                FamilyWaitlistedV1.TYPE,
+                "{\"requestId\": \"" + requestId + "\", \"waitlistedAt\": \"2026-11-28T09:15:03Z\"}");
+
+        await().atMost(APPLIED).until(() -> seen(eventId));
+        assertThat(all(requestId)).isEmpty();
         assertThat(parked(requestId)).isEmpty();
     }
 
@@ -225,6 +247,10 @@ class AppointmentEventsConsumerTest {
     }
 
     /** The request's deliveries, read in a transaction of its own (Awaitility polls on another thread). */
+    private List<Delivery> all(UUID requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.forRequest(requestId));
+    }
+
     private List<Delivery> forRequest(UUID requestId) {
         // The confirmations; the reminders that come with each booking are left out.
         return QuarkusTransaction.requiringNew()

@@ -90,6 +90,23 @@ class AppointmentChangesTest {
         assertThat(mail.html()).contains("dir=\"rtl\"");
     }
 
+    @Test
+    void shouldTellAWaitingFamilyThatADateWillFollow() {
+        String member = Bookings.member(IntakeContactStub.MAIL);
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> deliveries.familyWaitlisted(new org.iom.dna.events.FamilyWaitlistedV1(
+                        UUID.randomUUID(), java.time.Instant.now(), List.of(member))));
+
+        Mailbox.Mail mail = awaitMails(member, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Your DNA sampling appointment: please wait for a date");
+        assertThat(mail.text())
+                .contains("No appointment is free yet")
+                .contains(member)
+                .doesNotContain("Where:");
+        assertThat(mail.calendar()).isNull();
+    }
+
     /** A booking whose confirmation the member received. */
     private AppointmentBookedV1 confirmed(String member) {
         AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
@@ -232,6 +233,54 @@ class DeliveryServiceTest {
                 .filteredOn(d -> d.kind.startsWith("APPOINTMENT_REMINDER"))
                 .extracting(d -> d.status)
                 .containsOnly(DeliveryStatus.CANCELLED);
+    }
+
+    @Test
+    void shouldTellAFamilyThatHasHeardNothingYetThatItWaits() {
+        UUID requestId = UUID.randomUUID();
+        String first = member();
+        String second = member();
+
+        waitlist(requestId, first, second);
+
+        assertThat(ofKind(requestId, DeliveryService.WAITLISTED))
+                .extracting(d -> d.memberRef)
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(ofKind(requestId, DeliveryService.WAITLISTED)).allSatisfy(d -> {
+            assertThat(d.startsAt).isNull();
+            assertThat(d.centreCode).isNull();
+            assertThat(d.status).isEqualTo(DeliveryStatus.PENDING);
+        });
+    }
+
+    @Test
+    void shouldNotTellAFamilyItWaitsWhenItWasToldOfACancellation() {
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member());
+        book(booked);
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentCancelled(Bookings.cancelled(booked)));
+
+        waitlist(booked.requestId(), booked.members().get(0).memberRef());
+
+        assertThat(ofKind(booked.requestId(), DeliveryService.WAITLISTED)).isEmpty();
+    }
+
+    @Test
+    void shouldDropTheWaitingNoticeWhenADateIsFound() {
+        String member = member();
+        UUID requestId = UUID.randomUUID();
+        waitlist(requestId, member);
+
+        book(Bookings.booked(requestId, UUID.randomUUID(), 0, member));
+
+        assertThat(ofKind(requestId, DeliveryService.WAITLISTED))
+                .extracting(d -> d.status)
+                .containsExactly(DeliveryStatus.CANCELLED);
+    }
+
+    private void waitlist(UUID requestId, String... members) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> deliveries.familyWaitlisted(
+                        new FamilyWaitlistedV1(requestId, Instant.now(), List.of(members))));
     }
 
     private static void markConfirmationsSent(AppointmentBookedV1 booked) {

@@ -32,6 +32,7 @@ import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
 import org.iom.dna.scheduling.domain.AppointmentStatus;
+import org.iom.dna.scheduling.domain.CaseMember;
 import org.iom.dna.scheduling.domain.CaseStatus;
 import org.iom.dna.scheduling.domain.CentreReplica;
 import org.iom.dna.scheduling.domain.FamilyCase;
@@ -421,7 +422,12 @@ public class BookingService {
                     Topics.APPOINTMENTS,
                     family.requestId.toString(),
                     FamilyWaitlistedV1.TYPE,
-                    new FamilyWaitlistedV1(family.requestId, family.waitlistedAt));
+                    new FamilyWaitlistedV1(
+                            family.requestId,
+                            family.waitlistedAt,
+                            family.pendingMembers().stream()
+                                    .map(CaseMember::memberRef)
+                                    .toList()));
         }
     }
 

@@ -239,6 +239,23 @@ class BookingServiceTest {
     }
 
     @Test
+    void shouldNameTheMembersWhoWaitSoThatTheyCanBeTold() {
+        SamplingRequestReceivedV1 family = family(uniqueCountry()).build();
+
+        scheduling.receive(family);
+        scheduling.awaitWaitlisted(family.requestId());
+
+        OutboxEvent event = scheduling.outbox(family.requestId()).stream()
+                .filter(e -> e.type.equals(FamilyWaitlistedV1.TYPE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scheduling.read(event.payload, FamilyWaitlistedV1.class).memberRefs())
+                .containsExactlyElementsOf(family.members().stream()
+                        .map(SamplingRequestReceivedV1.Member::memberRef)
+                        .toList());
+    }
+
+    @Test
     void shouldTellTheIndOnlyOnceThatAFamilyWaits() {
         SamplingRequestReceivedV1 family = family(uniqueCountry()).build();
         scheduling.receive(family);
