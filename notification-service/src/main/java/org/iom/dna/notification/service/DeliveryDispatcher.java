@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.notification.channel.ChannelSender;
 import org.iom.dna.notification.channel.Channels;
@@ -18,6 +20,7 @@ import org.iom.dna.notification.channel.SendOutcome;
 import org.iom.dna.notification.client.IntakeContactClient;
 import org.iom.dna.notification.client.MemberContact;
 import org.iom.dna.notification.config.NotificationConfig;
+import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.domain.Delivery;
 import org.iom.dna.notification.domain.DeliveryStatus;
 import org.iom.dna.notification.message.Notice;
@@ -45,6 +48,15 @@ public class DeliveryDispatcher {
     private final DeliveryOutcomes outcomes;
     private final OutageBackoff backoff;
     private final int maxPerDay;
+    /**
+     * Whether intake, or a channel's provider, was last seen away. The first call that gets through again makes the
+     * messages put off by that outage due at once, instead of each waiting out its own back-off (up to minutes).
+     */
+    private volatile boolean intakeAway;
+
+    private final Set<Channel> providersAway = ConcurrentHashMap.newKeySet();
+
+    static final String OUTAGE_OF_INTAKE = "intake";
 
     DeliveryDispatcher(
             EntityManager em,
@@ -90,6 +102,8 @@ public class DeliveryDispatcher {
         Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
             delivery.nextAttemptAt = leaseEnds;
+            // Under lease, a delivery names no outage: the end of one must not make it due while it is being sent.
+            delivery.lastError = null;
         }
         return due.stream().map(d -> d.id).toList();
     }
@@ -130,11 +144,18 @@ public class DeliveryDispatcher {
             contact = intake.contact(delivery.requestId, delivery.memberRef, purpose(delivery));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            return status == 404
-                    ? () -> outcomes.gone(delivery.id, "intake knows no such member")
-                    : () -> outcomes.postponed(delivery.id, "intake answered " + status);
+            if (status == 404) {
+                return () -> outcomes.gone(delivery.id, "intake knows no such member");
+            }
+            intakeAway = true;
+            return () -> outcomes.postponed(delivery.id, "intake answered " + status);
         } catch (ProcessingException e) {
+            intakeAway = true;
             return () -> outcomes.postponed(delivery.id, "intake unreachable");
+        }
+        if (intakeAway) {
+            intakeAway = false;
+            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(OUTAGE_OF_INTAKE, null));
         }
         Optional<ChannelSender> sender = channels.sender(delivery.channel);
         Optional<NoticeWriter.Recipient> recipient = sender.flatMap(s -> s.recipient(contact));
@@ -143,6 +164,11 @@ public class DeliveryDispatcher {
         }
         Notice notice = writer.write(delivery, contact, recipient.get());
         SendOutcome outcome = sender.get().send(delivery, notice, recipient.get());
+        if (outcome instanceof SendOutcome.Unavailable) {
+            providersAway.add(delivery.channel);
+        } else if (providersAway.remove(delivery.channel)) {
+            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(null, delivery.channel));
+        }
         if (outcome instanceof SendOutcome.Accepted accepted) {
             return () -> outcomes.sent(delivery.id, accepted.providerRef());
         }

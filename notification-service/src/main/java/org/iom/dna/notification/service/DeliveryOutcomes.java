@@ -119,6 +119,33 @@ public class DeliveryOutcomes {
         LOG.infof("delivery %s put off (%s), outage retry %d", d.id, reason, d.outageRetries);
     }
 
+    /**
+     * An outage is over: the messages it put off are due now. {@code intakePrefix} picks those put off because intake
+     * was away; otherwise {@code channel} picks those its provider put off.
+     *
+     * @return how many were made due
+     */
+    @Transactional
+    public int dueAgainAfterOutage(String intakePrefix, Channel channel) {
+        int due = intakePrefix != null
+                ? Delivery.update(
+                        "nextAttemptAt = ?1 where status = ?2 and outageRetries > 0 and nextAttemptAt > ?1"
+                                + " and lastError like ?3",
+                        Instant.now(),
+                        DeliveryStatus.PENDING,
+                        intakePrefix + "%")
+                : Delivery.update(
+                        "nextAttemptAt = ?1 where status = ?2 and outageRetries > 0 and nextAttemptAt > ?1"
+                                + " and channel = ?3 and lastError not like 'intake%'",
+                        Instant.now(), DeliveryStatus.PENDING, channel);
+        if (due > 0) {
+            LOG.infof(
+                    "%s is back: %d delivery(ies) put off by the outage are due now",
+                    intakePrefix != null ? "intake" : channel + " provider", due);
+        }
+        return due;
+    }
+
     /** Held back by the daily cap until {@code until}: not an attempt, not an outage. */
     @Transactional
     public void heldBack(UUID id, Instant until) {

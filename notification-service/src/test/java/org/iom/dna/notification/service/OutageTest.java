@@ -69,6 +69,30 @@ class OutageTest {
                 .containsExactly("SENT");
     }
 
+    @Test
+    void shouldSendWhatAnOutagePutOffAsSoonAsIntakeIsBack() {
+        IntakeContactStub.INTAKE_DOWN.set(true);
+        String waitingLong = Bookings.member(IntakeContactStub.FLAKY);
+        String dueSoon = Bookings.member(IntakeContactStub.FLAKY);
+        AppointmentBookedV1 first = Bookings.booked(UUID.randomUUID(), waitingLong);
+        AppointmentBookedV1 second = Bookings.booked(UUID.randomUUID(), dueSoon);
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentBooked(first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> confirmation(first), d -> d.outageRetries >= 2);
+        // As after a long outage: the first message's back-off has grown to an hour.
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.update(
+                        "nextAttemptAt = ?1, lastError = ?2 where id = ?3",
+                        java.time.Instant.now().plus(Duration.ofHours(1)),
+                        "intake answered 503",
+                        confirmation(first).id));
+
+        IntakeContactStub.INTAKE_DOWN.set(false);
+        QuarkusTransaction.requiringNew().run(() -> deliveries.appointmentBooked(second));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Mailbox.messages(IntakeContactStub.emailOf(waitingLong)), m -> m.size() == 1);
+    }
+
     private Delivery confirmation(AppointmentBookedV1 booked) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> deliveries.forRequest(booked.requestId()).stream()
