@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.service.AmendmentService;
+import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.platform.rest.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -76,6 +77,10 @@ public class AmendmentResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public SamplingRequestView amendContact(
             @PathParam("id") UUID id, @PathParam("personRef") String personRef, @NotNull JsonNode patch) {
+        if (!patch.isObject()) {
+            // RFC 7396 would let a non-object replace the whole target; the contact channels are an object.
+            throw InvalidRequest.of("$", "must be a JSON object");
+        }
         return SamplingRequestView.of(amendments.amendContact(id, personRef, current -> merge(current, patch)));
     }
 

@@ -59,9 +59,10 @@ public class ContactResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public MemberContact contact(
             @PathParam("id") UUID id, @PathParam("personRef") String personRef, @QueryParam("purpose") String purpose) {
-        String why = purpose == null || purpose.isBlank()
-                ? "unspecified"
-                : purpose.substring(0, Math.min(100, purpose.length()));
+        // The audit keeps the caller's words, without control characters (PostgreSQL cannot store NUL).
+        String clean =
+                purpose == null ? "" : purpose.replaceAll("\\p{Cntrl}", "").strip();
+        String why = clean.isEmpty() ? "unspecified" : clean.substring(0, Math.min(100, clean.length()));
         return service.contactFor(id, personRef, identity.getPrincipal().getName(), why)
                 .orElseThrow(() -> new NotFound("family member"));
     }

@@ -151,7 +151,8 @@ public class SamplingRequestResource {
                             message =
                                     "must be one of receivedAt, deadline, priority, status, updatedAt, optionally prefixed with -")
                     String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            // Bounded so that page × size stays a valid row offset.
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (indReference != null) {
             List<SamplingRequestView> found =

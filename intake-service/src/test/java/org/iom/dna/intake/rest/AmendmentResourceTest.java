@@ -2,6 +2,7 @@ package org.iom.dna.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -57,6 +58,14 @@ class AmendmentResourceTest {
         List<OutboxEvent> amended = api.events(id, SamplingRequestAmendedV1.TYPE);
         assertThat(amended).hasSize(1);
         return api.read(amended.get(0).payload, SamplingRequestAmendedV1.class);
+    }
+
+    @Test
+    void shouldRefuseAPatchThatIsNull() {
+        String id = api.submitted();
+
+        api.amend(id, Families.MOTHER, "null").statusCode(400).body("errors.path", contains("$"));
+        api.contact(id, Families.MOTHER).statusCode(200);
     }
 
     @Test

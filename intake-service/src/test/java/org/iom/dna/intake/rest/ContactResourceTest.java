@@ -109,6 +109,15 @@ class ContactResourceTest {
     }
 
     @Test
+    void shouldAuditAPurposeWithoutItsControlCharacters() {
+        String id = api.submitted();
+
+        read(id, Families.MOTHER, "appointment\u0000-confirmation\n").statusCode(200);
+
+        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("appointment-confirmation");
+    }
+
+    @Test
     void shouldAuditEveryRead() {
         String id = api.submitted();
 

@@ -93,6 +93,17 @@ class SamplingRequestResourceSearchTest {
     }
 
     @Test
+    void shouldRefuseAPageFarBeyondAnyCaseInsteadOfFailing() {
+        officer()
+                .queryParam("page", Integer.MAX_VALUE)
+                .queryParam("size", 100)
+                .get(Families.REQUESTS)
+                .then()
+                .statusCode(400)
+                .body("errors.path", org.hamcrest.Matchers.hasItem("page"));
+    }
+
+    @Test
     void shouldListTheNewestCaseFirstByDefault() {
         String older = api.submitted();
         String newer = api.submitted();

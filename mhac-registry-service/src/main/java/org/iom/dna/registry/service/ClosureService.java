@@ -50,9 +50,20 @@ public class ClosureService {
         return new Result(closure, reconcile(affectedSlots(closure)));
     }
 
-    /** A closure covers a centre or a whole country, and at least one day. */
+    /** Closures are planned within this century; dates far outside it are typing errors (or probes). */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+    private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
+    /** A closure covers a centre or a whole country, and at least one day, within this century. */
     private static void checkRules(Closure closure) {
         List<Violation> errors = new ArrayList<>();
+        if (closure.firstDay.isBefore(EARLIEST) || closure.firstDay.isAfter(LATEST)) {
+            errors.add(new Violation("$.firstDay", "must be between " + EARLIEST + " and " + LATEST));
+        }
+        if (closure.lastDay.isBefore(EARLIEST) || closure.lastDay.isAfter(LATEST)) {
+            errors.add(new Violation("$.lastDay", "must be between " + EARLIEST + " and " + LATEST));
+        }
         if ((closure.centreCode == null) == (closure.country == null)) {
             errors.add(new Violation("$.centreCode", "give either centreCode or country"));
         }

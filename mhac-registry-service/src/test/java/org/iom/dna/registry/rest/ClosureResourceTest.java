@@ -150,6 +150,14 @@ class ClosureResourceTest {
     }
 
     @Test
+    void shouldRefuseDaysAtTheEndsOfTime() {
+        post("officer", new ClosureRequest("SD-KRT", null, LocalDate.MIN, LocalDate.MAX, "SECURITY", null, false))
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.path", contains("$.firstDay", "$.lastDay"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownReason() {
         post(
                         "officer",

@@ -25,6 +25,7 @@ import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.platform.json.JsonPaths;
+import org.iom.dna.platform.json.StrictJson;
 import org.iom.dna.platform.messaging.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -110,7 +111,15 @@ public class ProblemMappers {
             path = JsonPaths.of(mapping);
             message = e instanceof UnrecognizedPropertyException
                     ? "is not a known field"
-                    : "has the wrong type or format";
+                    : StrictJson.NUL_MESSAGE.equals(e.getOriginalMessage())
+                            ? StrictJson.NUL_MESSAGE
+                            : "has the wrong type or format";
+        } else if (e instanceof JsonParseException parse
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")
+                && parse.getProcessor() != null) {
+            path = JsonPaths.of(parse.getProcessor().getParsingContext());
+            message = "is given more than once";
         }
         return new Problem(
                         Problem.type("validation"),

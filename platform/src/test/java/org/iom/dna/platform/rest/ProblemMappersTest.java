@@ -175,6 +175,27 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldRefuseAKeyGivenTwiceAndNameIt() {
+        String twice = write(family()).replaceFirst("\\{", "{\"indReference\": \"IND-OTHER\", ");
+
+        Problem problem = problem(post(twice), 400);
+
+        assertThat(problem.errors())
+                .containsExactly(new Problem.FieldError("$.indReference", "is given more than once"));
+    }
+
+    @Test
+    void shouldRefuseATextWithANulCharacterAndNameWhere() {
+        ObjectNode body = json.valueToTree(family());
+        body.put("indReference", "IND-1\u0000DROP");
+
+        Problem problem = problem(post(body.toString()), 400);
+
+        assertThat(problem.errors())
+                .containsExactly(new Problem.FieldError("$.indReference", "must not contain a NUL character"));
+    }
+
+    @Test
     void shouldAcceptAValidBody() {
         Family family = family();
 
