@@ -60,6 +60,13 @@ public interface NotificationConfig {
     @WithDefault("appointments@dna-sampling.iom.example")
     String organizer();
 
+    /**
+     * How long an SMS or WhatsApp message may go without a delivery receipt before it counts as undelivered and the
+     * next channel is tried (phones switched off for days are common; operators' receipts can lag for hours).
+     */
+    @WithDefault("24h")
+    Duration receiptTimeout();
+
     /** How often due deliveries are looked for. */
     @WithDefault("1s")
     Duration dispatchInterval();

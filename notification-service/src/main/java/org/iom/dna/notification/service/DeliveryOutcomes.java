@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.MemberUnreachableV1;
 import org.iom.dna.events.Topics;
@@ -226,11 +225,36 @@ public class DeliveryOutcomes {
         }
     }
 
+    /**
+     * Messages a provider took but never confirmed (no delivery receipt since {@code sentBefore}) did not arrive as
+     * far as anyone can tell: each counts as undelivered and the next channel is tried. A batch at a time.
+     *
+     * @return how many were given up on
+     */
+    @Transactional
+    public int receiptsOverdue(Instant sentBefore) {
+        List<Delivery> overdue = Delivery.<Delivery>find(
+                        "channel in ?1 and status = ?2 and receipt is null and sentAt < ?3",
+                        List.of(Channel.SMS, Channel.WHATSAPP, Channel.PROXY),
+                        DeliveryStatus.SENT,
+                        sentBefore)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, 100)
+                .list();
+        for (Delivery d : overdue) {
+            d.status = DeliveryStatus.FAILED;
+            d.lastError = "no delivery receipt";
+            report(d, AttemptOutcome.UNDELIVERED);
+            fallBack(d);
+        }
+        if (!overdue.isEmpty()) {
+            LOG.infof("%d message(s) had no delivery receipt in time: trying the next channel", overdue.size());
+        }
+        return overdue.size();
+    }
+
     Duration outagePause(int retries) {
-        long initial = config.outageBackoff().toMillis();
-        long max = config.outageBackoffMax().toMillis();
-        long pause = retries >= 31 ? max : Math.min(max, initial << Math.min(retries - 1, 30));
-        return Duration.ofMillis(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+        return Pauses.after(retries, config.outageBackoff(), config.outageBackoffMax());
     }
 
     /** Tries the same message on the next channel, or ends the round when this was the last one. */

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.iom.dna.notification.config.NotificationConfig;
+import org.iom.dna.notification.service.Pauses;
 import org.iom.dna.platform.messaging.OutageBackoff;
 import org.jboss.logging.Logger;
 
@@ -139,9 +139,6 @@ public class WebhookDispatcher {
 
     /** Exponential back-off with jitter: between half and all of the doubled pause (capped), so retries spread out. */
     Duration pause(int attempts) {
-        long initial = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        long ceiling = attempts >= 31 ? max : Math.min(max, initial << Math.min(attempts - 1, 30));
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        return Pauses.after(attempts, config.initialBackoff(), config.maxBackoff());
     }
 }

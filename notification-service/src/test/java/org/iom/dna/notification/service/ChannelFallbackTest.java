@@ -37,6 +37,9 @@ class ChannelFallbackTest {
     DeliveryService deliveries;
 
     @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -130,6 +133,31 @@ class ChannelFallbackTest {
         assertThat(attempts(booked))
                 .extracting(ContactAttemptRecordedV1::channel)
                 .containsExactly("EMAIL");
+    }
+
+    @Test
+    void shouldFallBackToEmailWhenAnSmsReceiptNeverComes() {
+        String member = Bookings.member(IntakeContactStub.MAIL);
+        AppointmentBookedV1 booked = Bookings.booked(UUID.randomUUID(), member);
+        // An SMS the SMSC took two days ago and never confirmed (the member also has an e-mail address).
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.appointmentBooked(booked);
+            Delivery.update(
+                    "status = ?1, sentAt = ?2, attempts = 1, providerRef = ?3 where requestId = ?4 and channel = ?5"
+                            + " and kind = ?6",
+                    DeliveryStatus.SENT,
+                    java.time.Instant.now().minus(Duration.ofDays(2)),
+                    "lost-" + UUID.randomUUID(),
+                    booked.requestId(),
+                    Channel.SMS,
+                    DeliveryService.CONFIRMATION);
+        });
+
+        outcomes.receiptsOverdue(java.time.Instant.now().minus(Duration.ofHours(24)));
+
+        awaitMail(member);
+        assertThat(onChannel(booked, Channel.SMS).status).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(onChannel(booked, Channel.SMS).lastError).isEqualTo("no delivery receipt");
     }
 
     private AppointmentBookedV1 book(String member) {

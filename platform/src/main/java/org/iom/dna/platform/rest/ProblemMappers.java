@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
@@ -158,6 +159,18 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             // The JSON reader reports a syntax error as a 400 wrapping the parser's exception.
             return unreadableBody(unreadable);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (a date, a number, a status name);
+            // that is the client's mistake about the parameter, not a missing resource.
+            return new Problem(
+                            Problem.type("validation"),
+                            "The request is not valid",
+                            400,
+                            "a path or query parameter has the wrong type or format",
+                            List.of(),
+                            null)
+                    .toResponse();
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);

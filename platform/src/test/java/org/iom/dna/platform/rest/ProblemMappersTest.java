@@ -196,6 +196,24 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldAnswer400NotA404WhenAPathParameterIsNotADate() {
+        Problem problem = problem(given().get(PROBLEMS + "/days/2026-13-45"), 400);
+
+        assertThat(problem.type()).isEqualTo(Problem.type("validation"));
+        assertThat(problem.detail()).isEqualTo("a path or query parameter has the wrong type or format");
+    }
+
+    @Test
+    void shouldAnswer400NotA404WhenAQueryParameterNamesNoSuchValue() {
+        problem(given().queryParam("unit", "FORTNIGHTS").get(PROBLEMS + "/days/2026-12-01"), 400);
+    }
+
+    @Test
+    void shouldStillAnswer404ForAPathThatDoesNotExist() {
+        problem(given().get(PROBLEMS + "/no-such-thing"), 404);
+    }
+
+    @Test
     void shouldAcceptAValidBody() {
         Family family = family();
 

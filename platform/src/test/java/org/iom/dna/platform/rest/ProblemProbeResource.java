@@ -116,6 +116,13 @@ public class ProblemProbeResource {
         return "{\"size\": " + size + "}";
     }
 
+    @GET
+    @Path("/days/{date}")
+    public String day(
+            @PathParam("date") java.time.LocalDate date, @QueryParam("unit") java.time.temporal.ChronoUnit unit) {
+        return "{\"date\": \"" + date + "\"}";
+    }
+
     @POST
     @Path("/families")
     public Family submit(@Valid @NotNull Family family) {
