@@ -533,6 +533,7 @@ class SamplingRequestResourceTest {
 
     @Test
     void shouldRefuseAnIdThatIsNotAUuid() {
-        api.get(Tokens.indSystem(), "IND-2026-000123").statusCode(404);
+        // The caller's mistake about the parameter (400), not a missing case (404).
+        api.get(Tokens.indSystem(), "IND-2026-000123").statusCode(400);
     }
 }
