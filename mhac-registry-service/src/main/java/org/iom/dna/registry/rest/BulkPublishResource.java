@@ -2,7 +2,7 @@ package org.iom.dna.registry.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.openapi.ProblemResponses;
+import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.SlotStatus;
 import org.iom.dna.registry.service.CentreService;
@@ -32,7 +33,9 @@ import org.iom.dna.registry.service.SlotService;
  * out; blocked ones are {@code busy-unavailable}. The registry does not know bookings, so an open slot is {@code free}.
  */
 @Path("/api/v1/centres/{code}/slots/$bulk-publish")
-@Authenticated
+// The feed shows capacity and, by its gaps, closures: MHAC staff see their own centres' feeds only, country offices
+// and admins every one. No partner reads it until a partner role with a free-slots-only feed exists.
+@RolesAllowed({"mhac-staff", "country-office", "admin"})
 @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 @Tag(name = "Slots")
 @SecurityRequirement(name = "keycloak")
@@ -44,11 +47,13 @@ public class BulkPublishResource {
     private final ObjectMapper json;
     private final CentreService centres;
     private final SlotService slots;
+    private final CentreAccess access;
 
-    BulkPublishResource(ObjectMapper json, CentreService centres, SlotService slots) {
+    BulkPublishResource(ObjectMapper json, CentreService centres, SlotService slots, CentreAccess access) {
         this.json = json;
         this.centres = centres;
         this.slots = slots;
+        this.access = access;
     }
 
     @GET
@@ -145,7 +150,9 @@ public class BulkPublishResource {
         return c.code + "-dna-sampling";
     }
 
+    /** Another centre answers exactly as one that does not exist. */
     private Centre centre(String code) {
+        access.require(code);
         return centres.get(code);
     }
 

@@ -1,6 +1,5 @@
 package org.iom.dna.registry.rest;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.platform.openapi.ProblemResponses;
+import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.service.CentreService;
 
@@ -48,32 +48,43 @@ public class CentreResource {
             """;
 
     private final CentreService centres;
+    private final CentreAccess access;
 
-    CentreResource(CentreService centres) {
+    CentreResource(CentreService centres, CentreAccess access) {
         this.centres = centres;
+        this.access = access;
     }
 
     @GET
-    @Authenticated
-    @Operation(summary = "List all centres with their zone and working week")
+    @RolesAllowed({"mhac-staff", "country-office", "admin", "notification-service"})
+    @Operation(
+            summary = "List the centres with their zone and working week",
+            description = "MHAC staff see their own centres; country offices, admins and notification-service (which"
+                    + " e-mails each centre its day list) see all.")
     @APIResponse(
             responseCode = "200",
             description = "The centres",
             content = @Content(schema = @Schema(implementation = CentreView[].class)))
     public List<CentreView> list() {
-        return centres.all().stream().map(CentreView::of).toList();
+        return centres.all().stream()
+                .filter(c -> access.mayActFor(c.code))
+                .map(CentreView::of)
+                .toList();
     }
 
     @GET
     @Path("/{code}")
-    @Authenticated
-    @Operation(summary = "Read one centre; its ETag is what a change must send in If-Match")
+    @RolesAllowed({"mhac-staff", "country-office", "admin", "notification-service"})
+    @Operation(
+            summary = "Read one centre; its ETag is what a change must send in If-Match",
+            description = "Another centre answers MHAC staff exactly as a centre that does not exist (404).")
     @APIResponse(
             responseCode = "200",
             description = "The centre",
             content = @Content(schema = @Schema(implementation = CentreView.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("code") String code) {
+        access.require(code);
         Centre centre = centres.get(code);
         return Response.ok(CentreView.of(centre))
                 .tag(Versions.tag(centre.version))

@@ -161,6 +161,35 @@ class BulkPublishResourceTest {
     }
 
     @Test
+    void shouldAnswerStaffAboutAnotherCentresFeedAsIfItDidNotExist() {
+        given().auth()
+                .oauth2(Tokens.user("staff-beirut"))
+                .get(feed("ET-ADD") + "/slots.ndjson")
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void shouldShowStaffTheirOwnCentresFeed() {
+        given().auth()
+                .oauth2(Tokens.user("staff-addis"))
+                .get(feed("ET-ADD"))
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldNotShowTheFeedToTheIndOrToNotificationService() {
+        given().auth().oauth2(Tokens.indSystem()).get(feed("ET-ADD")).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .get(feed("ET-ADD"))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void shouldRefuseTheFeedWithoutAToken() {
         given().get(feed("ET-ADD")).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
     }

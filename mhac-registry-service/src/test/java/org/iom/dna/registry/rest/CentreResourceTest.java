@@ -77,7 +77,7 @@ class CentreResourceTest {
     @Test
     void shouldListTheSeededCentresWithTheirZones() {
         given().auth()
-                .oauth2(Tokens.user("staff-beirut"))
+                .oauth2(Tokens.user("officer"))
                 .get(CENTRES)
                 .then()
                 .statusCode(200)
@@ -88,6 +88,60 @@ class CentreResourceTest {
                                 "TR-ANK"))
                 .body("find { it.code == 'IR-THR' }.zone", equalTo("Asia/Tehran"))
                 .body("find { it.code == 'LB-BEY' }.zone", equalTo("Asia/Beirut"));
+    }
+
+    @Test
+    void shouldListOnlyTheirOwnCentresToMhacStaff() {
+        given().auth()
+                .oauth2(Tokens.user("staff-beirut"))
+                .get(CENTRES)
+                .then()
+                .statusCode(200)
+                .body("code", hasItems("LB-BEY"))
+                .body("code", org.hamcrest.Matchers.not(hasItems("ET-ADD")));
+    }
+
+    @Test
+    void shouldAnswerStaffAboutAnotherCentreAsIfItDidNotExist() {
+        String other = given().auth()
+                .oauth2(Tokens.user("staff-beirut"))
+                .get(CENTRES + "/ET-ADD")
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath()
+                .getString("type");
+        String none = given().auth()
+                .oauth2(Tokens.user("staff-beirut"))
+                .get(CENTRES + "/" + fixtures.freeCode("ET"))
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath()
+                .getString("type");
+
+        assertThat(other).isEqualTo(none);
+    }
+
+    @Test
+    void shouldNotLetTheIndReadTheCentres() {
+        given().auth().oauth2(Tokens.indSystem()).get(CENTRES).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .get(CENTRES + "/ET-ADD")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldLetNotificationServiceReadEveryCentreForTheDayLists() {
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .get(CENTRES)
+                .then()
+                .statusCode(200)
+                .body("code", hasItems("ET-ADD", "LB-BEY"))
+                .body("find { it.code == 'ET-ADD' }.dayListEmail", equalTo("et-add@mhac.iom.example"));
     }
 
     @Test
@@ -439,7 +493,7 @@ class CentreResourceTest {
         String code = created();
 
         given().auth()
-                .oauth2(Tokens.user("staff-addis"))
+                .oauth2(Tokens.user("officer"))
                 .get(CENTRES)
                 .then()
                 .statusCode(200)

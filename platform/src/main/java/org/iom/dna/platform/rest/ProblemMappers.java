@@ -134,12 +134,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.of(
-                        "unauthorized",
-                        "Authentication required",
-                        401,
-                        "send a valid bearer token from the suite's Keycloak realm")
-                .toResponse();
+        // RFC 6750: a 401 names the scheme it wants, whichever layer refused (the same answer everywhere).
+        return Response.fromResponse(Problem.of(
+                                "unauthorized",
+                                "Authentication required",
+                                401,
+                                "send a valid bearer token from the suite's Keycloak realm")
+                        .toResponse())
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     /** A token that is not valid (expired, from another realm, malformed): the same answer as no token. */

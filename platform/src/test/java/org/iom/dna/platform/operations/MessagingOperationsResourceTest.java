@@ -117,6 +117,20 @@ class MessagingOperationsResourceTest {
         assertProblem(response, 401, "unauthorized");
     }
 
+    @Test
+    void shouldNameTheSchemeItWantsWhenRefusingWithoutAToken() {
+        given().get(OPERATIONS + "/dead-letters").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-token", "eyJhbGciOiJub25lIn0.e30.", "a.b.c"})
+    void shouldAnswerAMalformedTokenAsNoToken(String token) {
+        Response response = as(token).get(OPERATIONS + "/dead-letters");
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"officer", "admin"})
     void shouldLetCountryOfficesAndAdminsListDeadLetters(String user) {

@@ -90,12 +90,12 @@ class FamilyResourceTest {
     }
 
     @Test
-    void shouldAnswerNotFoundForARequestIdThatIsNotAUuid() {
+    void shouldAnswerBadRequestForARequestIdThatIsNotAUuid() {
         given().auth()
                 .oauth2(Tokens.user("officer"))
                 .get("/api/v1/families/not-a-request-id")
                 .then()
-                .statusCode(404)
+                .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE);
     }
 
