@@ -101,6 +101,8 @@ launch() {
   shift 2
   (cd "$LOG_DIR" && exec setsid "$@" </dev/null >>"$log" 2>&1 9>&-) &
   LAUNCHED_PID=$!
+  # Nothing waits for a daemon: one the fault suite kills on purpose is not a job for bash to report.
+  disown "$LAUNCHED_PID" 2>/dev/null || true
   printf '%s\n' "$LAUNCHED_PID" >"$(pid_file "$name")"
   STARTED+=("$name")
 }
