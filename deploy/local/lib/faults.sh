@@ -123,9 +123,9 @@ fault_token_ind() {
     -d client_secret=ind-system-dev-secret "$FAULT_TOKEN_URL" | jq -r '.access_token // empty' 2>/dev/null
 }
 
-# Demo users (password demo) through the public client dna-cli, as the README's scripts do.
+# Demo users (password demo-password) through the public client dna-cli, as the README's scripts do.
 fault_token_user() {
-  curl -s --max-time 10 -d grant_type=password -d client_id=dna-cli -d username="$1" -d password=demo \
+  curl -s --max-time 10 -d grant_type=password -d client_id=dna-cli -d username="$1" -d password=demo-password \
     "$FAULT_TOKEN_URL" | jq -r '.access_token // empty' 2>/dev/null
 }
 

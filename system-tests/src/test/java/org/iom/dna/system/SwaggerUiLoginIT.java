@@ -60,7 +60,7 @@ class SwaggerUiLoginIT {
                 .redirects()
                 .follow(false)
                 .formParam("username", "officer")
-                .formParam("password", "demo")
+                .formParam("password", "demo-password")
                 .post(form.group(1).replace("&amp;", "&"))
                 .then()
                 .statusCode(302)

@@ -17,7 +17,7 @@ public final class Tokens {
     public static final String REALM_URL =
             System.getProperty("dna.keycloak.realm-url", "http://localhost:8180/realms/dna");
     /** Development password of every demo user; the realm is for local use only. */
-    private static final String DEMO_PASSWORD = "demo";
+    private static final String DEMO_PASSWORD = "demo-password";
 
     private record Cached(String token, Instant expires) {}
 
