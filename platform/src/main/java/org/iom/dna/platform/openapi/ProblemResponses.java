@@ -18,7 +18,7 @@ import org.iom.dna.platform.rest.Problem;
 /**
  * The error responses every service shares, declared once. An operation names the ones it can give with
  * {@code @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)}; the ones every operation can give
- * are added here: 401 and 403 to each secured operation, 503 (a dependency is away, try again) to each under
+ * are added here: 401, 403 and 429 to each secured operation, 503 (a dependency is away, try again) to each under
  * {@code /api/}. Each is an RFC 9457 problem with an example, so a client sees the shape it will parse.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -33,6 +33,7 @@ public class ProblemResponses implements OASFilter {
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String PRECONDITION_REQUIRED = "PreconditionRequired";
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
 
     static final String SCHEMA = "Problem";
 
@@ -97,6 +98,13 @@ public class ProblemResponses implements OASFilter {
                     "If-Match is required",
                     "Send If-Match with the version you read"),
             new Shared(
+                    TOO_MANY_REQUESTS,
+                    429,
+                    "The caller made more requests than its allowance; retry after the Retry-After seconds",
+                    "too-many-requests",
+                    "Too many requests",
+                    "slow down: try again in 2 s"),
+            new Shared(
                     SERVICE_UNAVAILABLE,
                     503,
                     "A dependency (the database or the broker) is away; retry after the Retry-After seconds",
@@ -134,6 +142,7 @@ public class ProblemResponses implements OASFilter {
             if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                 putIfAbsent(responses, "401", UNAUTHORIZED);
                 putIfAbsent(responses, "403", FORBIDDEN);
+                putIfAbsent(responses, "429", TOO_MANY_REQUESTS);
             }
             putIfAbsent(responses, "503", SERVICE_UNAVAILABLE);
         }
@@ -163,7 +172,7 @@ public class ProblemResponses implements OASFilter {
         APIResponse response = OASFactory.createAPIResponse()
                 .description(shared.description())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem));
-        if (shared.status() == 503) {
+        if (shared.status() == 503 || shared.status() == 429) {
             response.addHeader(
                     "Retry-After",
                     OASFactory.createHeader()
