@@ -14,16 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.Channel;
 import org.iom.dna.notification.service.DeliveryOutcomes;
+import org.iom.dna.notification.webhook.Hmac;
 
 /**
  * Where Meta tells us what became of WhatsApp messages (status webhooks). Meta cannot present a Keycloak token:
@@ -94,16 +92,13 @@ public class WhatsAppStatusResource {
                 || config.appSecret().isEmpty()) {
             return false;
         }
+        byte[] given;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.appSecret().get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body);
-            byte[] given = HexFormat.of().parseHex(header.substring("sha256=".length()));
-            return MessageDigest.isEqual(expected, given);
+            given = HexFormat.of().parseHex(header.substring("sha256=".length()));
         } catch (IllegalArgumentException e) {
             return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+        byte[] expected = Hmac.sha256(config.appSecret().get().getBytes(StandardCharsets.UTF_8), body);
+        return MessageDigest.isEqual(expected, given);
     }
 }

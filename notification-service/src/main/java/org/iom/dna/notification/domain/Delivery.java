@@ -89,6 +89,12 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "outage_retries", nullable = false)
     public int outageRetries;
 
+    /** What an outage put this delivery off for: {@link #WAITING_FOR_INTAKE} or its channel's provider; else null. */
+    @Column(name = "waiting_for")
+    public String waitingFor;
+
+    public static final String WAITING_FOR_INTAKE = "INTAKE";
+
     /** The provider's name for the message: the SMSC's message id, or the mail's Message-ID. */
     @Column(name = "provider_ref")
     public String providerRef;

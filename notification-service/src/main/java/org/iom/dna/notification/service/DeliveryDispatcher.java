@@ -56,8 +56,6 @@ public class DeliveryDispatcher {
 
     private final Set<Channel> providersAway = ConcurrentHashMap.newKeySet();
 
-    static final String OUTAGE_OF_INTAKE = "intake";
-
     DeliveryDispatcher(
             EntityManager em,
             @RestClient IntakeContactClient intake,
@@ -102,8 +100,8 @@ public class DeliveryDispatcher {
         Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
             delivery.nextAttemptAt = leaseEnds;
-            // Under lease, a delivery names no outage: the end of one must not make it due while it is being sent.
-            delivery.lastError = null;
+            // Under lease, a delivery waits for nothing: the end of an outage must not make it due while it is sent.
+            delivery.waitingFor = null;
         }
         return due.stream().map(d -> d.id).toList();
     }
@@ -126,7 +124,7 @@ public class DeliveryDispatcher {
             // and the log tells operators which delivery to look at.
             LOG.errorf(e, "delivery %s could not be written or sent", delivery.id);
             return () -> outcomes.postponed(
-                    delivery.id, "internal error (" + e.getClass().getSimpleName() + ")");
+                    delivery.id, "internal error (" + e.getClass().getSimpleName() + ")", null);
         }
     }
 
@@ -148,14 +146,14 @@ public class DeliveryDispatcher {
                 return () -> outcomes.gone(delivery.id, "intake knows no such member");
             }
             intakeAway = true;
-            return () -> outcomes.postponed(delivery.id, "intake answered " + status);
+            return () -> outcomes.postponed(delivery.id, "intake answered " + status, Delivery.WAITING_FOR_INTAKE);
         } catch (ProcessingException e) {
             intakeAway = true;
-            return () -> outcomes.postponed(delivery.id, "intake unreachable");
+            return () -> outcomes.postponed(delivery.id, "intake unreachable", Delivery.WAITING_FOR_INTAKE);
         }
         if (intakeAway) {
             intakeAway = false;
-            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(OUTAGE_OF_INTAKE, null));
+            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(Delivery.WAITING_FOR_INTAKE));
         }
         Optional<ChannelSender> sender = channels.sender(delivery.channel);
         Optional<NoticeWriter.Recipient> recipient = sender.flatMap(s -> s.recipient(contact));
@@ -167,7 +165,7 @@ public class DeliveryDispatcher {
         if (outcome instanceof SendOutcome.Unavailable) {
             providersAway.add(delivery.channel);
         } else if (providersAway.remove(delivery.channel)) {
-            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(null, delivery.channel));
+            backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(delivery.channel.name()));
         }
         if (outcome instanceof SendOutcome.Accepted accepted) {
             return () -> outcomes.sent(delivery.id, accepted.providerRef());
@@ -175,7 +173,8 @@ public class DeliveryDispatcher {
         if (outcome instanceof SendOutcome.Rejected rejected) {
             return () -> outcomes.rejected(delivery.id, rejected.reason());
         }
-        return () -> outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason());
+        return () ->
+                outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason(), delivery.channel.name());
     }
 
     /** When the member may be sent the next message, if they had their day's share already. */

@@ -108,39 +108,35 @@ public class DeliveryOutcomes {
      * Intake or the provider is unavailable: the message waits (doubling pauses up to {@code
      * notification.outage-backoff-max}, with jitter so that many messages do not return at once) and no contact
      * attempt is counted: an outage on our side never makes a family unreachable.
+     *
+     * @param waitingFor what is away: {@link Delivery#WAITING_FOR_INTAKE} or the channel's name; null for a fault of
+     *     ours that no one's return will mend
      */
     @Transactional
-    public void postponed(UUID id, String reason) {
+    public void postponed(UUID id, String reason, String waitingFor) {
         Delivery d = locked(id);
         d.outageRetries++;
         d.lastError = reason;
+        d.waitingFor = waitingFor;
         d.nextAttemptAt = Instant.now().plus(outagePause(d.outageRetries));
         LOG.infof("delivery %s put off (%s), outage retry %d", d.id, reason, d.outageRetries);
     }
 
     /**
-     * An outage is over: the messages it put off are due now. {@code intakePrefix} picks those put off because intake
-     * was away; otherwise {@code channel} picks those its provider put off.
+     * An outage is over: the messages waiting for {@code waitingFor} (intake, or a channel's provider) are due now.
      *
      * @return how many were made due
      */
     @Transactional
-    public int dueAgainAfterOutage(String intakePrefix, Channel channel) {
-        int due = intakePrefix != null
-                ? Delivery.update(
-                        "nextAttemptAt = ?1 where status = ?2 and outageRetries > 0 and nextAttemptAt > ?1"
-                                + " and lastError like ?3",
-                        Instant.now(),
-                        DeliveryStatus.PENDING,
-                        intakePrefix + "%")
-                : Delivery.update(
-                        "nextAttemptAt = ?1 where status = ?2 and outageRetries > 0 and nextAttemptAt > ?1"
-                                + " and channel = ?3 and lastError not like 'intake%'",
-                        Instant.now(), DeliveryStatus.PENDING, channel);
+    public int dueAgainAfterOutage(String waitingFor) {
+        Instant now = Instant.now();
+        int due = Delivery.update(
+                "nextAttemptAt = ?1, waitingFor = null where status = ?2 and waitingFor = ?3 and nextAttemptAt > ?1",
+                now,
+                DeliveryStatus.PENDING,
+                waitingFor);
         if (due > 0) {
-            LOG.infof(
-                    "%s is back: %d delivery(ies) put off by the outage are due now",
-                    intakePrefix != null ? "intake" : channel + " provider", due);
+            LOG.infof("%s is back: %d delivery(ies) put off by the outage are due now", waitingFor, due);
         }
         return due;
     }

@@ -1,12 +1,9 @@
 package org.iom.dna.notification.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhooks the Standard Webhooks way: {@code webhook-signature: v1,<base64 HMAC-SHA256>} over {@code
@@ -57,13 +54,8 @@ public final class WebhookSignature {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(
-                    Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Hmac.sha256(
+                Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())),
+                content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -81,9 +81,10 @@ class OutageTest {
         // As after a long outage: the first message's back-off has grown to an hour.
         QuarkusTransaction.requiringNew()
                 .run(() -> Delivery.update(
-                        "nextAttemptAt = ?1, lastError = ?2 where id = ?3",
+                        "nextAttemptAt = ?1, lastError = ?2, waitingFor = ?3 where id = ?4",
                         java.time.Instant.now().plus(Duration.ofHours(1)),
                         "intake answered 503",
+                        Delivery.WAITING_FOR_INTAKE,
                         confirmation(first).id));
 
         IntakeContactStub.INTAKE_DOWN.set(false);
