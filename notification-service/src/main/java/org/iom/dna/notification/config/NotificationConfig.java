@@ -67,9 +67,22 @@ public interface NotificationConfig {
     @WithDefault("24h")
     Duration receiptTimeout();
 
-    /** How often due deliveries are looked for. */
+    /**
+     * How often due deliveries are looked for. New deliveries are sent as soon as they are stored; this poll finds
+     * those that fall due later (reminders, retries, the end of a lease). A duration, or {@code off} (tests).
+     */
     @WithDefault("1s")
-    Duration dispatchInterval();
+    String dispatchInterval();
+
+    /**
+     * Deliveries sent at once by this instance (each waits on intake, then on a provider); at most
+     * {@link #inFlightPerChannel()} of them on one channel, so that a slow provider cannot hold every sender.
+     */
+    @WithDefault("8")
+    int dispatchConcurrency();
+
+    @WithDefault("4")
+    int inFlightPerChannel();
 
     Sms sms();
 

@@ -1,18 +1,32 @@
 package org.iom.dna.notification.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.notification.channel.ChannelSender;
 import org.iom.dna.notification.channel.Channels;
@@ -26,13 +40,15 @@ import org.iom.dna.notification.domain.DeliveryStatus;
 import org.iom.dna.notification.message.Notice;
 import org.iom.dna.notification.message.NoticeWriter;
 import org.iom.dna.platform.messaging.OutageBackoff;
+import org.iom.dna.platform.transactions.AfterCommit;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries: fetches the member's contact details from intake just before sending (they are never
+ * Sends due deliveries as soon as they are stored (and, as a safety net, whatever a poll finds due): fetches the member's contact details from intake just before sending (they are never
  * stored here), writes the message in the member's language, hands it to the delivery's channel, and records the
  * outcome ({@link DeliveryOutcomes}). Rows are claimed with SKIP LOCKED under a lease, so several instances never
- * send the same message at once.
+ * send the same message at once. Up to {@code notification.dispatch-concurrency} deliveries are sent at
+ * once, at most {@code notification.in-flight-per-channel} of them on one channel.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -56,6 +72,16 @@ public class DeliveryDispatcher {
 
     private final Set<Channel> providersAway = ConcurrentHashMap.newKeySet();
 
+    private final AfterCommit afterCommit;
+    private final int concurrency;
+    private final Map<Channel, Semaphore> inFlight = new EnumMap<>(Channel.class);
+    /** One dispatch loop at a time in this instance; a wake-up that finds it running asks it to go round again. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(daemon("delivery-dispatch"));
+    private final ExecutorService senders;
+
     DeliveryDispatcher(
             EntityManager em,
             @RestClient IntakeContactClient intake,
@@ -63,6 +89,7 @@ public class DeliveryDispatcher {
             NoticeWriter writer,
             DeliveryOutcomes outcomes,
             OutageBackoff backoff,
+            AfterCommit afterCommit,
             NotificationConfig config) {
         this.em = em;
         this.intake = intake;
@@ -71,6 +98,31 @@ public class DeliveryDispatcher {
         this.outcomes = outcomes;
         this.backoff = backoff;
         this.maxPerDay = config.maxMessagesPerMemberPerDay();
+        this.afterCommit = afterCommit;
+        this.concurrency = config.dispatchConcurrency();
+        for (Channel channel : Channel.values()) {
+            inFlight.put(channel, new Semaphore(config.inFlightPerChannel()));
+        }
+        this.senders = Executors.newFixedThreadPool(concurrency, daemon("delivery-sender"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** New deliveries are due: send them once the transaction that stored them has committed. */
+    public void wakeUpAfterCommit() {
+        afterCommit.once(DeliveryDispatcher.class, () -> wakeUps.execute(this::dispatchDue));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        wakeUps.shutdownNow();
+        senders.shutdown();
     }
 
     @Scheduled(
@@ -78,11 +130,43 @@ public class DeliveryDispatcher {
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDue() {
-        List<UUID> claimed;
-        do {
-            claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
-            claimed.forEach(this::deliver);
-        } while (!claimed.isEmpty());
+        again.set(true);
+        while (again.get()) {
+            if (!running.tryLock()) {
+                return; // the running loop goes round again
+            }
+            try {
+                again.set(false);
+                List<UUID> claimed;
+                do {
+                    claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
+                    sendAll(claimed);
+                } while (!claimed.isEmpty());
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
+    /** Sends a claimed batch concurrently and returns when every one has been sent and recorded. */
+    private void sendAll(List<UUID> claimed) {
+        List<Future<?>> sending = new ArrayList<>(claimed.size());
+        for (UUID id : claimed) {
+            sending.add(senders.submit(() -> deliver(id)));
+        }
+        for (Future<?> f : sending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // The database went away while recording: the lease runs out and the delivery is tried again.
+                LOG.warnf(
+                        "a delivery could not be recorded (tried again when its lease ends): %s",
+                        e.getCause().getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -94,8 +178,9 @@ public class DeliveryDispatcher {
     List<UUID> claimDue() {
         List<Delivery> due = em.createNativeQuery(
                         "select * from delivery where status = 'PENDING'"
-                                + " and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked",
+                                + " and next_attempt_at <= now() order by next_attempt_at limit ?1 for update skip locked",
                         Delivery.class)
+                .setParameter(1, 2 * concurrency)
                 .getResultList();
         Instant leaseEnds = Instant.now().plus(LEASE);
         for (Delivery delivery : due) {
@@ -161,7 +246,7 @@ public class DeliveryDispatcher {
             return () -> outcomes.noChannel(delivery.id);
         }
         Notice notice = writer.write(delivery, contact, recipient.get());
-        SendOutcome outcome = sender.get().send(delivery, notice, recipient.get());
+        SendOutcome outcome = sendBounded(sender.get(), delivery, notice, recipient.get());
         if (outcome instanceof SendOutcome.Unavailable) {
             providersAway.add(delivery.channel);
         } else if (providersAway.remove(delivery.channel)) {
@@ -175,6 +260,18 @@ public class DeliveryDispatcher {
         }
         return () ->
                 outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason(), delivery.channel.name());
+    }
+
+    /** Sends with at most {@code in-flight-per-channel} sends on the delivery's channel at once. */
+    private SendOutcome sendBounded(
+            ChannelSender sender, Delivery delivery, Notice notice, NoticeWriter.Recipient recipient) {
+        Semaphore channel = inFlight.get(delivery.channel);
+        channel.acquireUninterruptibly();
+        try {
+            return sender.send(delivery, notice, recipient);
+        } finally {
+            channel.release();
+        }
     }
 
     /** When the member may be sent the next message, if they had their day's share already. */

@@ -48,8 +48,11 @@ public class DeliveryService {
     private final List<Duration> reminders;
     private final Duration cancellationGrace;
 
-    DeliveryService(Channels channels, NotificationConfig config) {
+    private final DeliveryDispatcher dispatcher;
+
+    DeliveryService(Channels channels, NotificationConfig config, DeliveryDispatcher dispatcher) {
         this.channels = channels;
+        this.dispatcher = dispatcher;
         this.reminders = config.reminders();
         this.cancellationGrace = config.cancellationGrace();
     }
@@ -154,7 +157,11 @@ public class DeliveryService {
         return d.another(kind, channels.first(), due);
     }
 
-    private static void persist(Delivery d) {
+    /** Stores a delivery; one that is due now is sent as soon as the transaction commits, not at the next poll. */
+    private void persist(Delivery d) {
         d.persist();
+        if (!d.nextAttemptAt.isAfter(Instant.now())) {
+            dispatcher.wakeUpAfterCommit();
+        }
     }
 }

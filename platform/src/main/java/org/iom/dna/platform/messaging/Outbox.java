@@ -3,12 +3,10 @@ package org.iom.dna.platform.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import org.iom.dna.platform.transactions.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. Nothing is sent here: {@link OutboxRelay}
@@ -19,12 +17,12 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
-    Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    Outbox(ObjectMapper json, OutboxRelay relay, AfterCommit afterCommit) {
         this.json = json;
         this.relay = relay;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -46,25 +44,7 @@ public class Outbox {
             throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
         }
         event.persist();
-        wakeRelayAfterCommit();
-    }
-
-    /** Once per transaction: the relay publishes right after the commit instead of at its next tick. */
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(OutboxRelay.class) != null) {
-            return;
-        }
-        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        // Once per transaction: the relay publishes right after the commit instead of at its next tick.
+        afterCommit.once(OutboxRelay.class, relay::wakeUp);
     }
 }

@@ -53,9 +53,12 @@ public interface SchedulingConfig {
     }
 
     interface Waitlist {
-        /** How often a pass runs when something changed (a full pass runs every 30 s regardless). */
+        /**
+         * How often the waitlist is looked at: a pass runs when capacity changed, and a full pass every 30 s
+         * regardless. A duration ({@code 1s}), or {@code off} to leave new families to the online path alone (tests).
+         */
         @WithDefault("1s")
-        Duration interval();
+        String interval();
 
         /** Waiting families tried per pass besides the new ones: bounds the work of one pass. */
         @WithDefault("500")

@@ -137,20 +137,26 @@ public class FamilyCase extends PanacheEntityBase {
      * Waiting families, in serving order, whose country has a slot with a free place between
      * {@code earliest} and their deadline. Families of a country without capacity cannot be booked
      * now, so they are left out instead of filling every pass and hiding the families behind them.
+     *
+     * @param countries only families of these countries; null for all
      */
     @SuppressWarnings("unchecked")
-    public static List<UUID> servable(Instant earliest, int limit) {
-        return getEntityManager()
+    public static List<UUID> servable(Instant earliest, java.util.Collection<String> countries, int limit) {
+        var query = getEntityManager()
                 .createNativeQuery(
                         "select f.request_id from family_case f"
                                 + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1"
+                                + (countries == null ? "" : " and f.country = any(?4)")
                                 + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN' and not s.ad_hoc"
                                 + " and s.booked < s.capacity and s.starts_at >= ?2 and s.local_date <= f.deadline)"
                                 + " order by f.priority_rank desc, f.deadline, f.received_at limit ?3",
                         UUID.class)
                 .setParameter(1, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
                 .setParameter(2, earliest)
-                .setParameter(3, limit)
-                .getResultList();
+                .setParameter(3, limit);
+        if (countries != null) {
+            query.setParameter(4, countries.toArray(String[]::new));
+        }
+        return query.getResultList();
     }
 }

@@ -11,6 +11,7 @@ import org.iom.dna.platform.messaging.Inbox;
 import org.iom.dna.platform.messaging.IncomingEvent;
 import org.iom.dna.scheduling.service.CancellationService;
 import org.iom.dna.scheduling.service.ReplicaService;
+import org.iom.dna.scheduling.service.WaitlistService;
 
 /** Families from intake: a new family to book, a cancelled one to release. */
 @ApplicationScoped
@@ -19,17 +20,22 @@ public class SamplingRequestEventsConsumer implements EventHandler {
     private final Inbox inbox;
     private final ReplicaService replicas;
     private final CancellationService cancellations;
+    private final WaitlistService waitlist;
 
-    SamplingRequestEventsConsumer(Inbox inbox, ReplicaService replicas, CancellationService cancellations) {
+    SamplingRequestEventsConsumer(
+            Inbox inbox, ReplicaService replicas, CancellationService cancellations, WaitlistService waitlist) {
         this.inbox = inbox;
         this.replicas = replicas;
         this.cancellations = cancellations;
+        this.waitlist = waitlist;
     }
 
     @Incoming("sampling-requests")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
         inbox.process(this, record);
+        // The online path: a new family is booked now, not on the waitlist's next pass.
+        waitlist.bookArrivals();
     }
 
     @Override

@@ -79,11 +79,15 @@ public class BookingService {
         return leadTimes.shortest();
     }
 
-    /** @return the new appointment, or empty when no feasible day exists yet (the family keeps waiting) */
+    /**
+     * @return the new appointment, or empty when no feasible day exists yet (the family keeps waiting) or the family is
+     *     not the scheduler's to book (closed, or an ad-hoc case)
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Appointment> tryBook(UUID requestId) {
         FamilyCase family = em.find(FamilyCase.class, requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (family == null || family.status != CaseStatus.WAITING) {
+        // Ad-hoc cases are sampled where staff arrange it (bookAdHoc), never in a centre's own slots.
+        if (family == null || family.status != CaseStatus.WAITING || family.adHoc) {
             return Optional.empty();
         }
         Instant earliest = earliestDay(family);

@@ -56,7 +56,9 @@ public class ReplicaService {
             family.members.add(member);
         }
         family.persist();
-        waitlist.capacityOrDemandChanged();
+        if (!family.adHoc) {
+            waitlist.familyArrived(family.requestId);
+        }
     }
 
     /** Upsert, newest wins: an older event (replayed, or overtaken) does not undo a newer one. */
@@ -73,7 +75,7 @@ public class ReplicaService {
                 .setParameter(5, e.status())
                 .setParameter(6, e.changedAt())
                 .executeUpdate();
-        waitlist.capacityOrDemandChanged(); // a new interpreter may let a waiting family in
+        waitlist.capacityChanged(e.country()); // a new interpreter may let a waiting family in
     }
 
     /** Upsert: a replayed or re-sent slot event leaves the booked count alone. */
@@ -92,6 +94,6 @@ public class ReplicaService {
                 .setParameter(8, e.endsAt())
                 .setParameter(9, e.capacity())
                 .executeUpdate();
-        waitlist.capacityOrDemandChanged();
+        waitlist.capacityChanged(e.country());
     }
 }
