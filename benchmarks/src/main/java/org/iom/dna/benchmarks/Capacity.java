@@ -20,19 +20,26 @@ import java.util.TreeMap;
 
 /**
  * Makes room for the families a run will post, so that the end-to-end figures measure bookings, not a waitlist: where
- * a country has fewer free places (3 or more days ahead) than its share of the run needs, slots there are raised to
- * 50 places through the registry's slot API, as an administrator would. The registry, not the benchmark, tells the
- * scheduler; the local demo data keeps the larger slots afterwards.
+ * a country has fewer free places two weeks ahead or later than its share of the run needs (plus what families
+ * already waiting there would take first), slots there are raised to 50 places through the registry's slot API, as
+ * an administrator would. The registry, not the benchmark, tells the scheduler; the local demo data keeps the larger
+ * slots afterwards. Families of the burst are due within {@link #AHEAD_DAYS} days, so they never compete for these
+ * places in a later run.
  */
 final class Capacity {
 
     static final int RAISED = 50;
-    private static final String FREE = "select country, coalesce(sum(capacity - booked), 0) from slot"
-            + " where status = 'OPEN' and not ad_hoc and starts_at > now() + interval '3 days' group by country";
+    static final int AHEAD_DAYS = 14;
+    /** Free places from two weeks ahead, less the members of families waiting for them. */
+    private static final String FREE = "select country, coalesce(sum(capacity - booked), 0) - coalesce((select count(*)"
+            + " from case_member m join family_case f on f.request_id = m.request_id where f.status = 'WAITING'"
+            + " and not f.ad_hoc and f.country = s.country and f.deadline > current_date + " + AHEAD_DAYS + "), 0)"
+            + " from slot s where status = 'OPEN' and not ad_hoc and starts_at > now() + interval '" + AHEAD_DAYS
+            + " days' group by country";
 
     private Capacity() {}
 
-    /** Free places per country, as scheduling sees them. */
+    /** Free places per country two weeks ahead and later, as scheduling sees them, less what waiting families need. */
     static Map<String, Long> free(String jdbcBase) throws SQLException {
         Map<String, Long> free = new TreeMap<>();
         try (Connection db = DriverManager.getConnection(jdbcBase + "scheduling", "scheduling", "scheduling");
@@ -77,7 +84,7 @@ final class Capacity {
                 Statement s = db.createStatement();
                 ResultSet rows = s.executeQuery("select centre_code, id, capacity from slot where country = '" + country
                         + "' and status = 'OPEN' and not ad_hoc and capacity < " + RAISED
-                        + " and starts_at > now() + interval '3 days' order by starts_at")) {
+                        + " and starts_at > now() + interval '" + AHEAD_DAYS + " days' order by starts_at")) {
             while (rows.next()) {
                 slots.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
             }

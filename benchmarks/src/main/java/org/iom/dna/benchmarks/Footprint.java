@@ -11,8 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Resident memory of the suite's processes (from /proc), idle and the highest seen while under load, sampled every
- * half second.
+ * Memory of the suite's processes (from /proc), idle and the highest seen while under load, sampled every half
+ * second. Proportional set size (PSS): a page shared by several processes (PostgreSQL's shared buffers, mapped by
+ * every backend) counts once in total, so the figures of a process and its children add up.
  */
 final class Footprint implements AutoCloseable {
 
@@ -48,7 +49,7 @@ final class Footprint implements AutoCloseable {
         return peaks;
     }
 
-    /** A process's resident memory with that of its descendants (PostgreSQL's backends are the postmaster's). */
+    /** A process's memory (PSS) with that of its descendants (PostgreSQL's backends are the postmaster's). */
     static long rssKib(long pid) {
         long kib = ownRssKib(pid);
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
@@ -69,8 +70,8 @@ final class Footprint implements AutoCloseable {
 
     private static long ownRssKib(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }

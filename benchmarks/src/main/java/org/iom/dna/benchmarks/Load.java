@@ -120,8 +120,9 @@ final class Load {
         return new Submitted(accepted, errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** Posts {@code families} families as fast as intake takes them, {@code inFlight} at a time. */
-    static Submitted burst(Api api, String run, AtomicInteger numbers, int families, int inFlight)
+    /** Posts {@code families} families, due by {@code deadline}, as fast as intake takes them, {@code inFlight} at once. */
+    static Submitted burst(
+            Api api, String run, AtomicInteger numbers, int families, int inFlight, java.time.LocalDate deadline)
             throws InterruptedException {
         Map<UUID, Instant> accepted = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
@@ -132,7 +133,8 @@ final class Load {
             senders.execute(() -> {
                 while (left.getAndDecrement() > 0) {
                     try {
-                        accepted.put(api.submit(api.familyBody(run, numbers.incrementAndGet())), Instant.now());
+                        accepted.put(
+                                api.submit(api.familyBody(run, numbers.incrementAndGet(), deadline)), Instant.now());
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }

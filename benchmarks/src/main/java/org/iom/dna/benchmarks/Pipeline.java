@@ -81,6 +81,36 @@ final class Pipeline implements AutoCloseable {
         return at;
     }
 
+    /**
+     * What is still to be done for {@code ids}: families scheduling has not decided on, cases intake has not heard
+     * the decision of; and for any family: waiting ones that free places will take, deliveries due but not yet sent.
+     * Zero when the pipeline is quiet.
+     */
+    long backlog(Collection<UUID> ids) throws SQLException {
+        long undecided = ids.size() - reached(Stage.DECIDED, ids).size();
+        return undecided
+                + count(
+                        Stage.SCHEDULED,
+                        "select count(*) from sampling_request where status = 'RECEIVED'" + " and id = any(?)",
+                        ids)
+                + count(
+                        Stage.SENT,
+                        "select count(*) from delivery where status = 'PENDING'"
+                                + " and next_attempt_at <= now() and cast(? as uuid[]) is not null",
+                        ids);
+    }
+
+    private long count(Stage database, String sql, Collection<UUID> ids) throws SQLException {
+        Connection db = databases.get(database);
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** Latency from each accepted POST to the stage, in microseconds (a stage reached "before" the 201 counts 0). */
     static Histogram latencies(Map<UUID, Instant> acceptedAt, Map<UUID, Instant> reachedAt) {
         Histogram histogram = new Histogram(3);

@@ -153,7 +153,8 @@ final class Report {
             md.append(String.format(
                     Locale.ROOT,
                     "Kafka `EndToEndLatency` on the suite's broker (%d records of 512 bytes, acks=all): p50 %.1f ms,"
-                            + " p99 %.1f ms, p99.9 %.1f ms.%n%n",
+                            + " p99 %.1f ms, p99.9 %.1f ms (the tool reports whole milliseconds; a p50 of 0 means"
+                            + " under 1 ms, and the ratio below is then taken against 0.5 ms).%n%n",
                     kafka.records(),
                     kafka.p50Ms(),
                     kafka.p99Ms(),
@@ -185,7 +186,7 @@ final class Report {
                         p50,
                         ms(h, 99),
                         h.getMaxValue() / 1000.0,
-                        kafka == null ? "" : String.format(Locale.ROOT, "%.0f", p50 / Math.max(kafka.p50Ms(), 0.1))));
+                        kafka == null ? "" : String.format(Locale.ROOT, "%.0f", p50 / Math.max(kafka.p50Ms(), 0.5))));
                 if (stage != Pipeline.Stage.DECIDED) {
                     chart.addValue(Math.max(p50, 0.1), stage.name().toLowerCase(Locale.ROOT) + " p50", s.rate() + "/s");
                     chart.addValue(
@@ -226,7 +227,10 @@ final class Report {
     }
 
     private void footprintSection(StringBuilder md) throws IOException {
-        md.append("## 4. Footprint\n\n| process | start-up alone, s | RSS idle MiB | RSS peak under load MiB |\n"
+        md.append("## 4. Footprint\n\nStart-up: launch until the readiness check answers, the service alone (the others"
+                + " idle), then the four together. Memory: proportional set size (PSS, a shared page counted once;"
+                + " PostgreSQL with its backends), idle before the load and the highest seen during it.\n\n"
+                + "| process | start-up alone, s | PSS idle MiB | PSS peak under load MiB |\n"
                 + "|---|---|---|---|\n");
         DefaultCategoryDataset chart = new DefaultCategoryDataset();
         long idleTotal = 0;
@@ -255,7 +259,7 @@ final class Report {
                 idleTotal,
                 loadTotal));
         md.append("![footprint](footprint.png)\n");
-        bars(chart, "Resident memory (MiB)", "MiB", false, "footprint.png");
+        bars(chart, "Memory, PSS (MiB)", "MiB", false, "footprint.png");
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.iom.dna.notification.client.MemberContact;
 import org.iom.dna.notification.config.NotificationConfig;
 import org.iom.dna.notification.domain.Channel;
 import org.jboss.logging.Logger;
@@ -48,6 +49,19 @@ public class Channels {
     public Optional<Channel> after(Channel channel) {
         int i = order.indexOf(channel);
         return i < 0 || i + 1 >= order.size() ? Optional.empty() : Optional.of(order.get(i + 1));
+    }
+
+    /**
+     * The first channel after {@code channel} on which the member has an address, judged by the contact details
+     * already fetched; empty when none has. Skipping the channels a member lacks spares a delivery row and a call to
+     * intake for each.
+     */
+    public Optional<Channel> nextReachable(Channel channel, MemberContact contact) {
+        Optional<Channel> next = after(channel);
+        while (next.isPresent() && senders.get(next.get()).recipient(contact).isEmpty()) {
+            next = after(next.get());
+        }
+        return next;
     }
 
     /** The sender of a channel, or empty when the channel is no longer offered. */

@@ -243,7 +243,8 @@ public class DeliveryDispatcher {
         Optional<ChannelSender> sender = channels.sender(delivery.channel);
         Optional<NoticeWriter.Recipient> recipient = sender.flatMap(s -> s.recipient(contact));
         if (recipient.isEmpty()) {
-            return () -> outcomes.noChannel(delivery.id);
+            Optional<Channel> next = channels.nextReachable(delivery.channel, contact);
+            return () -> outcomes.noChannel(delivery.id, next);
         }
         Notice notice = writer.write(delivery, contact, recipient.get());
         SendOutcome outcome = sendBounded(sender.get(), delivery, notice, recipient.get());

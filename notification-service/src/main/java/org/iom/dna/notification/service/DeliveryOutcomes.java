@@ -96,11 +96,15 @@ public class DeliveryOutcomes {
 
     /** The member has no address on this channel: nothing to report yet, the next channel is tried. */
     @Transactional
-    public void noChannel(UUID id) {
+    public void noChannel(UUID id, Optional<Channel> nextReachable) {
         Delivery d = locked(id);
         if (d.status == DeliveryStatus.PENDING) {
             d.status = DeliveryStatus.NO_CHANNEL;
-            fallBack(d);
+            if (nextReachable.isPresent()) {
+                fallBackTo(d, nextReachable.get());
+            } else {
+                endRound(d);
+            }
         }
     }
 
@@ -257,26 +261,31 @@ public class DeliveryOutcomes {
     private void fallBack(Delivery d) {
         Optional<Channel> next = channels.after(d.channel);
         if (next.isPresent()) {
-            Optional<Delivery> earlier = Delivery.<Delivery>find(
-                            "appointmentId = ?1 and sequence = ?2 and memberRef = ?3 and channel = ?4 and kind = ?5",
-                            d.appointmentId,
-                            d.sequence,
-                            d.memberRef,
-                            next.get(),
-                            d.kind)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .firstResultOptional();
-            if (earlier.isPresent()) { // a later round: the channel's delivery is tried again
-                earlier.get().status = DeliveryStatus.PENDING;
-                earlier.get().nextAttemptAt = Instant.now();
-            } else {
-                Delivery fallback = d.another(d.kind, next.get(), Instant.now());
-                fallback.fallbackOf = d.id;
-                fallback.persist();
-            }
+            fallBackTo(d, next.get());
             return;
         }
         endRound(d);
+    }
+
+    /** The message goes next on {@code next}: its delivery of an earlier round again, or a new one. */
+    private void fallBackTo(Delivery d, Channel next) {
+        Optional<Delivery> earlier = Delivery.<Delivery>find(
+                        "appointmentId = ?1 and sequence = ?2 and memberRef = ?3 and channel = ?4 and kind = ?5",
+                        d.appointmentId,
+                        d.sequence,
+                        d.memberRef,
+                        next,
+                        d.kind)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (earlier.isPresent()) { // a later round: the channel's delivery is tried again
+            earlier.get().status = DeliveryStatus.PENDING;
+            earlier.get().nextAttemptAt = Instant.now();
+        } else {
+            Delivery fallback = d.another(d.kind, next, Instant.now());
+            fallback.fallbackOf = d.id;
+            fallback.persist();
+        }
     }
 
     /**

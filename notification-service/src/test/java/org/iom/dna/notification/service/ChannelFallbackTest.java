@@ -133,6 +133,10 @@ class ChannelFallbackTest {
         assertThat(attempts(booked))
                 .extracting(ContactAttemptRecordedV1::channel)
                 .containsExactly("EMAIL");
+        // Straight from SMS to e-mail with the contact details already read: no WhatsApp delivery (nor a second call
+        // to intake) for a member who has no WhatsApp number.
+        assertThat(onChannel(booked, Channel.WHATSAPP)).isNull();
+        assertThat(onChannel(booked, Channel.EMAIL).fallbackOf).isEqualTo(onChannel(booked, Channel.SMS).id);
     }
 
     @Test
