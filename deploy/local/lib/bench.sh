@@ -34,6 +34,13 @@ bench_startup() {
   : >"$file"
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r module port db <<<"$entry"
+    # A jar's first run writes its class-data archive (services.sh) when it stops: run it once unmeasured, so
+    # that the figure is that of every later start.
+    if [[ ! -f $SERVICE_CDS_DIR/$module-$(stat -c %Y "$(service_jar "$module")").jsa ]]; then
+      step "$module"
+      stop_component "$module" 30
+      service_start "$module" "$module" "$port" "$db"
+    fi
     step "$module"
     stop_component "$module" 30
     # Let the machine settle, so the start-up is measured alone.
@@ -109,7 +116,7 @@ cmd_bench() {
   sleep 15
   stage "bench: load (report in ${dir#"$REPO_DIR"/})"
   java -Djava.awt.headless=true -jar "$BENCH_JAR" --out "$dir" "${options[@]}" \
-    --keycloak "$KEYCLOAK_URL" --intake http://localhost:8081 --registry http://localhost:8083 --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/" \
+    --keycloak "$KEYCLOAK_URL" --intake http://localhost:8081 --registry http://localhost:8083 --mail-api "$GREENMAIL_API_URL" --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/" \
     --bootstrap "$KAFKA_BOOTSTRAP" --kafka-libs "$KAFKA_LIBS" --pgbench "$(command -v pgbench)" \
     --pids "$pids" --startup "$dir/startup.tsv" --machine "$(bench_machine)" || rc=$?
   stage "bench: the services again, with their normal settings"

@@ -37,7 +37,7 @@ greenmail_up() {
   [[ -f $jar ]] || download copy@greenmail
   rotate_log "$LOG_DIR/greenmail.log"
   # setup.test.* = SMTP on 3025 and IMAP on 3143; auth.disabled = any recipient, no login needed.
-  launch greenmail "$LOG_DIR/greenmail.log" java -Xms32m -Xmx256m \
+  launch greenmail "$LOG_DIR/greenmail.log" java -Xms32m -Xmx512m \
     -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
     -Dgreenmail.auth.disabled \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$GREENMAIL_API_PORT" \

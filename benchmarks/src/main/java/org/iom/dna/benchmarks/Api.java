@@ -150,6 +150,16 @@ final class Api {
         }
     }
 
+    /**
+     * Empties the local mail server (GreenMail keeps every message in memory, and a run sends tens of thousands). The
+     * figures come from the services' databases, never from the mailboxes.
+     */
+    void purgeMail(String mailApi) {
+        send(HttpRequest.newBuilder(URI.create(mailApi + "/api/mail/purge"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -74,7 +74,24 @@ final class Capacity {
                 raised++;
             }
         }
+        awaitScheduler(jdbcBase, placesPerCountry, raised);
         return raised;
+    }
+
+    /**
+     * The registry tells the scheduler through its events: waits (bounded) until scheduling's copy of the slots shows
+     * the room, so that the families waiting for it are booked before the measured runs start, not during them.
+     */
+    private static void awaitScheduler(String jdbcBase, long placesPerCountry, int raised) throws Exception {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (raised > 0 && java.time.Instant.now().isBefore(until)) {
+            Map<String, Long> free = free(jdbcBase);
+            if (List.of("ET", "IR", "LB", "SD", "TR").stream()
+                    .allMatch(c -> free.getOrDefault(c, 0L) >= placesPerCountry)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Centre code, slot id and capacity of the country's open slots below the raised size, soonest first. */

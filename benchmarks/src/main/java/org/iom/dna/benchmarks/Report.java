@@ -215,15 +215,17 @@ final class Report {
                 .append(String.format(
                         Locale.ROOT,
                         "%d families posted with 64 in flight: intake accepted them in %.1f s (%.0f/s, %d errors); %d were"
-                                + " decided (booked or waitlisted) %.1f s after the first POST: **%.0f families/s** through"
-                                + " the scheduler.%n%n",
+                                + " decided (booked or waitlisted) %.1f s after the first POST: **%.0f families/s** end"
+                                + " to end; the scheduler itself decided %.0f a second (its first decision to its"
+                                + " last).%n%n",
                         burst.families(),
                         burst.postSeconds(),
                         burst.families() / burst.postSeconds(),
                         burst.errors(),
                         burst.decided(),
                         burst.decidedSeconds(),
-                        burst.decidedPerSecond()));
+                        burst.decidedPerSecond(),
+                        burst.decidingPerSecond()));
     }
 
     private void footprintSection(StringBuilder md) throws IOException {

@@ -192,50 +192,78 @@ public class DeliveryDispatcher {
     }
 
     private void deliver(UUID id) {
-        Delivery delivery = backoff.inTransaction(() -> Delivery.<Delivery>findById(id));
-        Runnable record = attemptOrPutOff(delivery);
-        // A message the provider took must be recorded as SENT, or it goes again when the lease ends.
-        backoff.inTransaction(() -> {
-            record.run();
-            return null;
-        });
+        deliver(id, null);
     }
 
-    private Runnable attemptOrPutOff(Delivery delivery) {
+    /**
+     * @param known the member's contact details when they were just read for the same message on another channel (the
+     *     member had no address there): used instead of asking intake again
+     */
+    private void deliver(UUID id, MemberContact known) {
+        Delivery delivery = backoff.inTransaction(() -> Delivery.<Delivery>findById(id));
+        Attempt attempt = attemptOrPutOff(delivery, known);
+        // A message the provider took must be recorded as SENT, or it goes again when the lease ends.
+        Optional<UUID> next = backoff.inTransaction(attempt.record()::get);
+        if (next.isPresent()) {
+            deliver(next.get(), attempt.contact());
+        }
+    }
+
+    /**
+     * What an attempt came to: how to record it (in a transaction of its own; it answers the delivery to try next at
+     * once, already under lease, when the member had no address on this channel), and the contact details it read.
+     */
+    private record Attempt(java.util.function.Supplier<Optional<UUID>> record, MemberContact contact) {
+        static Attempt of(Runnable record) {
+            return new Attempt(
+                    () -> {
+                        record.run();
+                        return Optional.empty();
+                    },
+                    null);
+        }
+    }
+
+    private Attempt attemptOrPutOff(Delivery delivery, MemberContact known) {
         try {
-            return attempt(delivery);
+            return attempt(delivery, known);
         } catch (RuntimeException e) {
             // A fault of ours (a template, a message that cannot be encoded): never the family's. The message waits,
             // and the log tells operators which delivery to look at.
             LOG.errorf(e, "delivery %s could not be written or sent", delivery.id);
-            return () -> outcomes.postponed(
-                    delivery.id, "internal error (" + e.getClass().getSimpleName() + ")", null);
+            return Attempt.of(() -> outcomes.postponed(
+                    delivery.id, "internal error (" + e.getClass().getSimpleName() + ")", null));
         }
     }
 
-    /** Tries the delivery; returns how to record what happened (run in a transaction of its own). */
-    private Runnable attempt(Delivery delivery) {
+    /** Tries the delivery; returns how to record what happened. */
+    private Attempt attempt(Delivery delivery, MemberContact known) {
         if (delivery.status != DeliveryStatus.PENDING) {
-            return () -> {};
+            return Attempt.of(() -> {});
         }
         Optional<Instant> capped = backoff.inTransaction(() -> capReachedUntil(delivery));
         if (capped.isPresent()) {
-            return () -> outcomes.heldBack(delivery.id, capped.get());
+            return Attempt.of(() -> outcomes.heldBack(delivery.id, capped.get()));
         }
-        MemberContact contact;
-        try {
-            contact = intake.contact(delivery.requestId, delivery.memberRef, purpose(delivery));
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404) {
-                return () -> outcomes.gone(delivery.id, "intake knows no such member");
+        MemberContact read = known;
+        if (read == null) {
+            try {
+                read = intake.contact(delivery.requestId, delivery.memberRef, purpose(delivery));
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status == 404) {
+                    return Attempt.of(() -> outcomes.gone(delivery.id, "intake knows no such member"));
+                }
+                intakeAway = true;
+                return Attempt.of(() ->
+                        outcomes.postponed(delivery.id, "intake answered " + status, Delivery.WAITING_FOR_INTAKE));
+            } catch (ProcessingException e) {
+                intakeAway = true;
+                return Attempt.of(
+                        () -> outcomes.postponed(delivery.id, "intake unreachable", Delivery.WAITING_FOR_INTAKE));
             }
-            intakeAway = true;
-            return () -> outcomes.postponed(delivery.id, "intake answered " + status, Delivery.WAITING_FOR_INTAKE);
-        } catch (ProcessingException e) {
-            intakeAway = true;
-            return () -> outcomes.postponed(delivery.id, "intake unreachable", Delivery.WAITING_FOR_INTAKE);
         }
+        MemberContact contact = read;
         if (intakeAway) {
             intakeAway = false;
             backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(Delivery.WAITING_FOR_INTAKE));
@@ -244,7 +272,8 @@ public class DeliveryDispatcher {
         Optional<NoticeWriter.Recipient> recipient = sender.flatMap(s -> s.recipient(contact));
         if (recipient.isEmpty()) {
             Optional<Channel> next = channels.nextReachable(delivery.channel, contact);
-            return () -> outcomes.noChannel(delivery.id, next);
+            return new Attempt(
+                    () -> outcomes.noChannel(delivery.id, next, Instant.now().plus(LEASE)), contact);
         }
         Notice notice = writer.write(delivery, contact, recipient.get());
         SendOutcome outcome = sendBounded(sender.get(), delivery, notice, recipient.get());
@@ -254,13 +283,13 @@ public class DeliveryDispatcher {
             backoff.inTransaction(() -> outcomes.dueAgainAfterOutage(delivery.channel.name()));
         }
         if (outcome instanceof SendOutcome.Accepted accepted) {
-            return () -> outcomes.sent(delivery.id, accepted.providerRef());
+            return Attempt.of(() -> outcomes.sent(delivery.id, accepted.providerRef()));
         }
         if (outcome instanceof SendOutcome.Rejected rejected) {
-            return () -> outcomes.rejected(delivery.id, rejected.reason());
+            return Attempt.of(() -> outcomes.rejected(delivery.id, rejected.reason()));
         }
-        return () ->
-                outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason(), delivery.channel.name());
+        return Attempt.of(() ->
+                outcomes.postponed(delivery.id, ((SendOutcome.Unavailable) outcome).reason(), delivery.channel.name()));
     }
 
     /** Sends with at most {@code in-flight-per-channel} sends on the delivery's channel at once. */

@@ -94,18 +94,28 @@ public class DeliveryOutcomes {
         }
     }
 
-    /** The member has no address on this channel: nothing to report yet, the next channel is tried. */
+    /**
+     * The member has no address on this channel: nothing to report yet, the message goes next on the next channel
+     * they have an address on (or the round ends when none is left).
+     *
+     * @param leasedUntil the lease for the caller, who sends the next delivery at once
+     * @return the delivery to send next, claimed for the caller until {@code leasedUntil}
+     */
     @Transactional
-    public void noChannel(UUID id, Optional<Channel> nextReachable) {
+    public Optional<UUID> noChannel(UUID id, Optional<Channel> nextReachable, Instant leasedUntil) {
         Delivery d = locked(id);
-        if (d.status == DeliveryStatus.PENDING) {
-            d.status = DeliveryStatus.NO_CHANNEL;
-            if (nextReachable.isPresent()) {
-                fallBackTo(d, nextReachable.get());
-            } else {
-                endRound(d);
-            }
+        if (d.status != DeliveryStatus.PENDING) {
+            return Optional.empty();
         }
+        d.status = DeliveryStatus.NO_CHANNEL;
+        if (nextReachable.isEmpty()) {
+            endRound(d);
+            return Optional.empty();
+        }
+        Delivery next = fallBackTo(d, nextReachable.get());
+        // Claimed for the caller, which sends it at once with the contact details it has just read.
+        next.nextAttemptAt = leasedUntil;
+        return Optional.of(next.id);
     }
 
     /**
@@ -267,8 +277,8 @@ public class DeliveryOutcomes {
         endRound(d);
     }
 
-    /** The message goes next on {@code next}: its delivery of an earlier round again, or a new one. */
-    private void fallBackTo(Delivery d, Channel next) {
+    /** The message goes next on {@code next}: its delivery of an earlier round again, or a new one; due now. */
+    private Delivery fallBackTo(Delivery d, Channel next) {
         Optional<Delivery> earlier = Delivery.<Delivery>find(
                         "appointmentId = ?1 and sequence = ?2 and memberRef = ?3 and channel = ?4 and kind = ?5",
                         d.appointmentId,
@@ -281,11 +291,12 @@ public class DeliveryOutcomes {
         if (earlier.isPresent()) { // a later round: the channel's delivery is tried again
             earlier.get().status = DeliveryStatus.PENDING;
             earlier.get().nextAttemptAt = Instant.now();
-        } else {
-            Delivery fallback = d.another(d.kind, next, Instant.now());
-            fallback.fallbackOf = d.id;
-            fallback.persist();
+            return earlier.get();
         }
+        Delivery fallback = d.another(d.kind, next, Instant.now());
+        fallback.fallbackOf = d.id;
+        fallback.persist();
+        return fallback;
     }
 
     /**

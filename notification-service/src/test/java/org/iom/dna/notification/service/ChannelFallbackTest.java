@@ -137,6 +137,9 @@ class ChannelFallbackTest {
         // to intake) for a member who has no WhatsApp number.
         assertThat(onChannel(booked, Channel.WHATSAPP)).isNull();
         assertThat(onChannel(booked, Channel.EMAIL).fallbackOf).isEqualTo(onChannel(booked, Channel.SMS).id);
+        assertThat(IntakeContactStub.CALLS)
+                .filteredOn(call -> call.contains("/members/" + member + "/contact"))
+                .hasSize(1);
     }
 
     @Test
