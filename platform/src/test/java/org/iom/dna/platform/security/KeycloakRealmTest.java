@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The realm every service trusts defends its passwords: guessing locks the account (brute-force protection), and a
- * short password cannot be set. Against the local Keycloak with deploy/keycloak/dna-realm.json; the lockout is tried
+ * short password cannot be set; staff tokens are short-lived. Against the local Keycloak with deploy/keycloak/dna-realm.json; the lockout is tried
  * on a user of its own, so that no other test's account is locked.
  */
 class KeycloakRealmTest {
@@ -58,6 +58,26 @@ class KeycloakRealmTest {
 
         assertThat(reset.statusCode()).isEqualTo(400);
         assertThat(reset.asString()).contains("invalidPasswordMinLengthMessage");
+    }
+
+    @Test
+    void shouldGiveStaffTokensOfFiveMinutesAndMachinesOfFifteen() {
+        Response staff = login("officer", "demo-password");
+        Response ind = given().formParams(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "ind-system",
+                        "client_secret",
+                        "ind-system-dev-secret"))
+                .post(TOKEN);
+
+        // A staff member's token (a shared laptop at a centre, a browser tab left open) is worth little once lost;
+        // a machine client keeps its secret on a server and renews its token itself.
+        assertThat(staff.<Integer>path("expires_in")).isEqualTo(300);
+        // Signed in for at most half an hour without use (the refresh token's life), ten hours in all.
+        assertThat(staff.<Integer>path("refresh_expires_in")).isEqualTo(1800);
+        assertThat(ind.<Integer>path("expires_in")).isEqualTo(900);
     }
 
     private static Response login(String user, String password) {
