@@ -88,22 +88,34 @@ final class Pipeline implements AutoCloseable {
      */
     long backlog(Collection<UUID> ids) throws SQLException {
         long undecided = ids.size() - reached(Stage.DECIDED, ids).size();
-        return undecided
-                + count(
-                        Stage.SCHEDULED,
-                        "select count(*) from sampling_request where status = 'RECEIVED'" + " and id = any(?)",
-                        ids)
-                + count(
-                        Stage.SENT,
-                        "select count(*) from delivery where status = 'PENDING'"
-                                + " and next_attempt_at <= now() and cast(? as uuid[]) is not null",
-                        ids);
+        long untold = count(
+                Stage.SCHEDULED,
+                "select count(*) from sampling_request where status = 'RECEIVED'" + " and id = any(?)",
+                ids);
+        // Families waiting for the places a run made room for (Capacity): the waitlist is about to book them.
+        long servable = count(
+                Stage.DECIDED,
+                "select count(*) from family_case f where status = 'WAITING'"
+                        + " and not ad_hoc and deadline > current_date + " + Capacity.AHEAD_DAYS
+                        + " and exists (select 1"
+                        + " from slot s where s.country = f.country and s.status = 'OPEN' and not s.ad_hoc"
+                        + " and s.booked < s.capacity and s.starts_at > now() + interval '" + Capacity.AHEAD_DAYS
+                        + " days')",
+                null);
+        long due = count(
+                Stage.SENT,
+                "select count(*) from delivery where status = 'PENDING'" + " and next_attempt_at <= now()",
+                null);
+        return undecided + untold + servable + due;
     }
 
+    /** @param ids bound to the query's one parameter; null for a query without one */
     private long count(Stage database, String sql, Collection<UUID> ids) throws SQLException {
         Connection db = databases.get(database);
         try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            if (ids != null) {
+                query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
