@@ -34,6 +34,9 @@ public record SamplingRequestReceivedV1(
      *        {@code null} when an appointed guardian or escort comes instead
      * @param language BCP 47 tag of the language the member is addressed in
      * @param currentCountry ISO 3166-1 alpha-2 country where the member is now (drives travel lead time)
+     * @param localCentre the code of the centre in the city where the member lives, when intake's copy of the
+     *     registry has one there (a shorter lead time applies at that centre); {@code null} otherwise. The city
+     *     itself never leaves intake. Added within v1: older events carry none.
      */
     public record Member(
             String memberRef,
@@ -44,5 +47,6 @@ public record SamplingRequestReceivedV1(
             boolean needsInterpreter,
             boolean needsAccessibility,
             boolean needsMedicalCare,
-            String currentCountry) {}
+            String currentCountry,
+            String localCentre) {}
 }

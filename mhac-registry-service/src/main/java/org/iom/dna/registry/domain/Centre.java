@@ -46,6 +46,10 @@ public class Centre extends PanacheEntityBase {
     @Column(nullable = false)
     public String languages;
 
+    /** Comma-separated {@link Facility} names, each once, in declaration order ({@link Facility#join}). */
+    @Column(nullable = false)
+    public String facilities;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public CentreStatus status;
@@ -62,6 +66,10 @@ public class Centre extends PanacheEntityBase {
 
     public ZoneId zoneId() {
         return ZoneId.of(zone);
+    }
+
+    public List<Facility> facilityList() {
+        return Facility.parse(facilities);
     }
 
     public static List<Centre> active() {

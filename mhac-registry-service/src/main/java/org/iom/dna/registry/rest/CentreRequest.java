@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iom.dna.registry.domain.CentreStatus;
+import org.iom.dna.registry.domain.Facility;
 import org.iom.dna.registry.service.CentreService;
 
 /** A centre as country offices create or replace it. */
@@ -34,8 +35,15 @@ public record CentreRequest(
 
         @Schema(description = "BCP 47 tags of languages with an interpreter on site", examples = "[\"am\", \"ti\"]")
         @Size(max = 20)
-        List<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag") String>
+        List<@Pattern(regexp = CentreRequest.LANGUAGE_TAG, message = CentreRequest.LANGUAGE_TAG_MESSAGE) String>
                 languages,
+
+        @Schema(
+                description = "What the centre offers families with particular needs (none if left out);"
+                        + " a facility given twice counts once",
+                examples = "[\"WHEELCHAIR_ACCESS\", \"MEDICAL_CARE\"]")
+        @Size(max = 10)
+        List<@NotNull Facility> facilities,
 
         @NotNull CentreStatus status,
         @NotEmpty @Size(max = 7) List<@Valid @NotNull Day> workingWeek,
@@ -47,6 +55,11 @@ public record CentreRequest(
         @Email
         @Size(max = 254)
         String dayListEmail) {
+
+    /** A BCP 47 language tag as the suite writes them: ti, so, prs, pt-BR. */
+    static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+
+    static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag";
 
     @Schema(name = "WorkingDay")
     public record Day(
@@ -63,6 +76,7 @@ public record CentreRequest(
                 address,
                 zone,
                 languages,
+                facilities,
                 status,
                 workingWeek.stream()
                         .map(d -> new CentreService.Day(d.dayOfWeek(), d.opens(), d.closes()))

@@ -30,13 +30,16 @@ import org.iom.dna.registry.service.CentreService;
 
 @Path("/api/v1/centres")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Centres", description = "MHACs and ad-hoc locations, their zones and working weeks")
+@Tag(
+        name = "Centres",
+        description = "MHACs and ad-hoc locations, their zones, working weeks, facilities and interpreters on duty")
 @SecurityRequirement(name = "keycloak")
 public class CentreResource {
 
     static final String EXAMPLE = """
             {"name": "IOM MHAC Tehran", "country": "IR", "city": "Tehran", "cityAssumed": true,
-             "zone": "Asia/Tehran", "languages": ["fa", "prs", "ps"], "status": "ACTIVE",
+             "zone": "Asia/Tehran", "languages": ["fa", "prs", "ps"],
+             "facilities": ["WHEELCHAIR_ACCESS", "MEDICAL_CARE"], "status": "ACTIVE",
              "workingWeek": [
                {"dayOfWeek": "SATURDAY", "opens": "08:00:00", "closes": "16:30:00"},
                {"dayOfWeek": "SUNDAY", "opens": "08:00:00", "closes": "16:30:00"},

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import org.iom.dna.registry.domain.Centre;
+import org.iom.dna.registry.domain.Facility;
 import org.iom.dna.registry.domain.OpeningHours;
 
 public record CentreView(
@@ -14,6 +15,7 @@ public record CentreView(
         boolean cityAssumed,
         String zone,
         List<String> languages,
+        List<Facility> facilities,
         String status,
         List<Day> workingWeek,
         String dayListEmail) {
@@ -34,6 +36,7 @@ public record CentreView(
                 c.cityAssumed,
                 c.zone,
                 c.languages.isBlank() ? List.of() : Arrays.asList(c.languages.split(",")),
+                c.facilityList(),
                 c.status.name(),
                 week,
                 c.dayListEmail);

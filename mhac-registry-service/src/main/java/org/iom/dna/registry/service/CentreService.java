@@ -1,6 +1,7 @@
 package org.iom.dna.registry.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -16,9 +17,11 @@ import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.PreconditionFailed;
 import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.registry.config.RegistryConfig;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
+import org.iom.dna.registry.domain.Facility;
 import org.iom.dna.registry.domain.OpeningHours;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
@@ -36,11 +39,13 @@ public class CentreService {
     private final EntityManager em;
     private final Outbox outbox;
     private final SlotEvents slotEvents;
+    private final java.time.Duration reAnnounceAfter;
 
-    CentreService(EntityManager em, Outbox outbox, SlotEvents slotEvents) {
+    CentreService(EntityManager em, Outbox outbox, SlotEvents slotEvents, RegistryConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.slotEvents = slotEvents;
+        this.reAnnounceAfter = config.centres().reAnnounceAfter();
     }
 
     public record Day(DayOfWeek dayOfWeek, LocalTime opens, LocalTime closes) {}
@@ -53,6 +58,7 @@ public class CentreService {
             String address,
             String zone,
             List<String> languages,
+            List<Facility> facilities,
             CentreStatus status,
             List<Day> workingWeek,
             String dayListEmail) {}
@@ -186,6 +192,7 @@ public class CentreService {
         centre.address = d.address();
         centre.zone = d.zone();
         centre.languages = String.join(",", d.languages() == null ? List.of() : d.languages());
+        centre.facilities = Facility.join(d.facilities());
         centre.status = d.status();
         centre.dayListEmail = d.dayListEmail();
     }
@@ -210,7 +217,15 @@ public class CentreService {
                 c.code,
                 CentreChangedV1.TYPE,
                 new CentreChangedV1(
-                        c.code, c.name, c.country, c.city, c.zone, c.status.name(), Instant.now(), languagesOf(c)));
+                        c.code,
+                        c.name,
+                        c.country,
+                        c.city,
+                        c.zone,
+                        c.status.name(),
+                        Instant.now(),
+                        languagesOf(c),
+                        c.facilityList().stream().map(Facility::name).toList()));
         em.createNativeQuery("update centre set announced_at = ?1 where code = ?2")
                 .setParameter(1, Instant.now())
                 .setParameter(2, c.code)
@@ -218,9 +233,14 @@ public class CentreService {
     }
 
     void onStart(@Observes StartupEvent start) {
-        int announced = announceUnpublished();
+        reAnnounce();
+    }
+
+    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reAnnounce() {
+        int announced = announceStale();
         if (announced > 0) {
-            LOG.infof("announced %d centre(s) never announced before", announced);
+            LOG.infof("announced %d centre(s) not announced for %s", announced, reAnnounceAfter);
         }
     }
 
@@ -229,15 +249,18 @@ public class CentreService {
     }
 
     /**
-     * Centres never announced (those seeded by a migration) are announced once at start-up, so the scheduler
-     * knows every centre's languages and status.
+     * Centres never announced (those seeded by a migration, or changed by one, which clears announcedAt) or last
+     * announced longer ago than {@code registry.centres.re-announce-after}: so the scheduler and intake know every
+     * centre's city, languages, facilities and status even when they start reading the topic after the centre's
+     * last change has left it.
      *
      * @return how many were announced
      */
     @Transactional
-    public int announceUnpublished() {
-        List<Centre> unannounced = Centre.list("announcedAt is null");
-        unannounced.forEach(this::publish);
-        return unannounced.size();
+    public int announceStale() {
+        List<Centre> stale = Centre.list(
+                "announcedAt is null or announcedAt < ?1", Instant.now().minus(reAnnounceAfter));
+        stale.forEach(this::publish);
+        return stale.size();
     }
 }

@@ -237,6 +237,7 @@ class BulkPublishResourceTest {
                         "12 Imam Street",
                         TEHRAN,
                         List.of("fa"),
+                        List.of(),
                         CentreStatus.ACTIVE,
                         Fixtures.mondayToFriday(),
                         null));

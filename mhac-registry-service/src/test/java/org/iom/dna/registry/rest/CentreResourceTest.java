@@ -18,6 +18,7 @@ import java.util.List;
 import org.iom.dna.events.CentreChangedV1;
 import org.iom.dna.platform.rest.Problem;
 import org.iom.dna.registry.domain.CentreStatus;
+import org.iom.dna.registry.domain.Facility;
 import org.iom.dna.registry.support.Fixtures;
 import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class CentreResourceTest {
                 null,
                 zone,
                 languages,
+                List.of(Facility.WHEELCHAIR_ACCESS),
                 status,
                 List.of(
                         new CentreRequest.Day(DayOfWeek.WEDNESDAY, LocalTime.of(8, 0), LocalTime.of(16, 30)),
@@ -50,6 +52,21 @@ class CentreResourceTest {
 
     private static CentreRequest gondar(String country) {
         return gondar(country, CentreStatus.ACTIVE, ZONE, List.of("am", "ti"));
+    }
+
+    private static CentreRequest withFacilities(CentreRequest r, List<Facility> facilities) {
+        return new CentreRequest(
+                r.name(),
+                r.country(),
+                r.city(),
+                r.cityAssumed(),
+                r.address(),
+                r.zone(),
+                r.languages(),
+                facilities,
+                r.status(),
+                r.workingWeek(),
+                r.dayListEmail());
     }
 
     private ValidatableResponse put(String user, String code, String ifMatch, CentreRequest body) {
@@ -301,6 +318,7 @@ class CentreResourceTest {
                 valid.address(),
                 valid.zone(),
                 valid.languages(),
+                valid.facilities(),
                 valid.status(),
                 valid.workingWeek(),
                 "not an address");
@@ -320,6 +338,7 @@ class CentreResourceTest {
                 false,
                 null,
                 ZONE,
+                List.of(),
                 List.of(),
                 CentreStatus.ACTIVE,
                 List.of(),
@@ -498,5 +517,97 @@ class CentreResourceTest {
                 .then()
                 .statusCode(200)
                 .body("code", hasItem(code));
+    }
+
+    // --- facilities
+
+    @Test
+    void shouldShowTheFacilitiesACentreWasGiven() {
+        String country = fixtures.freeCountry();
+        String code = fixtures.freeCode(country);
+        put("admin", code, null, withFacilities(gondar(country), List.of(Facility.MEDICAL_CARE)))
+                .statusCode(201);
+
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(CENTRES + "/" + code)
+                .then()
+                .statusCode(200)
+                .body("facilities", contains("MEDICAL_CARE"));
+    }
+
+    @Test
+    void shouldListTheFacilitiesInOneOrderWhateverOrderTheyWereGivenIn() {
+        String country = fixtures.freeCountry();
+
+        put(
+                        "admin",
+                        fixtures.freeCode(country),
+                        null,
+                        withFacilities(gondar(country), List.of(Facility.MEDICAL_CARE, Facility.WHEELCHAIR_ACCESS)))
+                .statusCode(201)
+                .body("facilities", contains("WHEELCHAIR_ACCESS", "MEDICAL_CARE"));
+    }
+
+    @Test
+    void shouldCountAFacilityGivenTwiceOnce() {
+        String country = fixtures.freeCountry();
+
+        put(
+                        "admin",
+                        fixtures.freeCode(country),
+                        null,
+                        withFacilities(
+                                gondar(country), List.of(Facility.WHEELCHAIR_ACCESS, Facility.WHEELCHAIR_ACCESS)))
+                .statusCode(201)
+                .body("facilities", contains("WHEELCHAIR_ACCESS"));
+    }
+
+    @Test
+    void shouldShowNoFacilitiesForACentreGivenNone() {
+        String country = fixtures.freeCountry();
+
+        put("admin", fixtures.freeCode(country), null, withFacilities(gondar(country), null))
+                .statusCode(201)
+                .body("facilities", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void shouldReplaceTheFacilitiesWhenTheCentreChanges() {
+        String code = created();
+
+        put("officer", code, "\"0\"", withFacilities(gondar(country(code)), List.of(Facility.MEDICAL_CARE)))
+                .statusCode(200)
+                .body("facilities", contains("MEDICAL_CARE"));
+    }
+
+    @Test
+    void shouldNameTheFacilityThatIsNotKnown() {
+        String country = fixtures.freeCountry();
+        String body = fixtures.json(gondar(country))
+                .replace("\"facilities\":[\"WHEELCHAIR_ACCESS\"]", "\"facilities\":[\"WHEELCHAIR_ACCESS\",\"LIFT\"]");
+        assertThat(body).contains("LIFT");
+
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put(CENTRES + "/" + fixtures.freeCode(country))
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.type("validation").toString()))
+                .body("errors.path", contains("$.facilities[1]"));
+    }
+
+    @Test
+    void shouldShowTheSeededCentresDemoFacilities() {
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get(CENTRES)
+                .then()
+                .statusCode(200)
+                .body("find { it.code == 'ET-ADD' }.facilities", contains("WHEELCHAIR_ACCESS", "MEDICAL_CARE"))
+                .body("find { it.code == 'LB-BEY' }.facilities", contains("WHEELCHAIR_ACCESS"));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.registry.domain.Centre;
 import org.iom.dna.registry.domain.CentreStatus;
 import org.iom.dna.registry.domain.Closure;
+import org.iom.dna.registry.domain.Facility;
 import org.iom.dna.registry.domain.Slot;
 import org.iom.dna.registry.domain.SlotStatus;
 import org.iom.dna.registry.support.Days;
@@ -248,6 +250,7 @@ class CentreServiceTest {
                 "1 Main Street",
                 ZONE,
                 List.of("ar"),
+                List.of(),
                 CentreStatus.ACTIVE,
                 Fixtures.mondayToFriday(),
                 null);
@@ -364,17 +367,29 @@ class CentreServiceTest {
         String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
         Fixtures.tx(() -> Centre.update("announcedAt = null where code = ?1", code));
 
-        centres.announceUnpublished();
+        centres.announceStale();
 
         assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
                 .hasSize(2);
     }
 
     @Test
-    void shouldAnnounceACentreOnlyOnce() {
+    void shouldAnnounceACentreAgainADayAfterItsLastAnnouncement() {
+        String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
+        Fixtures.tx(() -> Centre.update(
+                "announcedAt = ?1 where code = ?2", Instant.now().minus(java.time.Duration.ofHours(25)), code));
+
+        centres.announceStale();
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldAnnounceACentreOnlyOnceADay() {
         String code = fixtures.centre(ZONE, Fixtures.mondayToFriday());
 
-        centres.announceUnpublished();
+        centres.announceStale();
 
         assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
                 .hasSize(1);
@@ -397,5 +412,83 @@ class CentreServiceTest {
                 .extracting(c -> c.code)
                 .contains("ET-ADD", "IR-THR", "LB-BEY", "SD-KRT", "TR-IST")
                 .isSorted();
+    }
+
+    // --- facilities
+
+    private static CentreService.Details withFacilities(CentreService.Details d, List<Facility> facilities) {
+        return new CentreService.Details(
+                d.name(),
+                d.country(),
+                d.city(),
+                d.cityAssumed(),
+                d.address(),
+                d.zone(),
+                d.languages(),
+                facilities,
+                d.status(),
+                d.workingWeek(),
+                d.dayListEmail());
+    }
+
+    @Test
+    void shouldAnnounceTheFacilitiesOfANewCentre() {
+        String country = fixtures.freeCountry();
+        String code = fixtures.freeCode(country);
+
+        centres.create(
+                code,
+                withFacilities(
+                        Fixtures.details(country, ZONE, CentreStatus.ACTIVE, Fixtures.mondayToFriday()),
+                        List.of(Facility.MEDICAL_CARE, Facility.WHEELCHAIR_ACCESS)));
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.facilities())
+                        .containsExactly(CentreChangedV1.WHEELCHAIR_ACCESS, CentreChangedV1.MEDICAL_CARE));
+    }
+
+    @Test
+    void shouldAnnounceTheFacilitiesACentreWasChangedTo() {
+        String country = fixtures.freeCountry();
+        String code = fixtures.centreIn(country, ZONE, Fixtures.mondayToFriday());
+
+        centres.update(
+                code,
+                0,
+                withFacilities(
+                        Fixtures.details(country, ZONE, CentreStatus.ACTIVE, Fixtures.mondayToFriday()),
+                        List.of(Facility.WHEELCHAIR_ACCESS)));
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .extracting(CentreChangedV1::facilities)
+                .containsExactly(List.of(), List.of(CentreChangedV1.WHEELCHAIR_ACCESS));
+    }
+
+    @Test
+    void shouldAnnounceAnUnannouncedCentreWithItsFacilities() {
+        String country = fixtures.freeCountry();
+        String code = fixtures.freeCode(country);
+        centres.create(
+                code,
+                withFacilities(
+                        Fixtures.details(country, ZONE, CentreStatus.ACTIVE, Fixtures.mondayToFriday()),
+                        List.of(Facility.MEDICAL_CARE)));
+        Fixtures.tx(() -> Centre.update("announcedAt = null where code = ?1", code));
+
+        centres.announceStale();
+
+        assertThat(fixtures.events(code, CentreChangedV1.TYPE, CentreChangedV1.class))
+                .last()
+                .satisfies(e -> assertThat(e.facilities()).containsExactly(CentreChangedV1.MEDICAL_CARE));
+    }
+
+    @Test
+    void shouldHaveAnnouncedTheSeededCentresWithTheirFacilitiesAtStartUp() {
+        // The migrations seed the centres unannounced; the service announced them when it started for the tests.
+        assertThat(fixtures.events("ET-ADD", CentreChangedV1.TYPE, CentreChangedV1.class))
+                .first()
+                .satisfies(e -> assertThat(e.facilities())
+                        .containsExactly(CentreChangedV1.WHEELCHAIR_ACCESS, CentreChangedV1.MEDICAL_CARE));
     }
 }

@@ -66,7 +66,17 @@ public class Fixtures {
     public static CentreService.Details details(
             String country, String zone, CentreStatus status, List<CentreService.Day> week) {
         return new CentreService.Details(
-                "IOM MHAC test " + country, country, "Testville", false, null, zone, List.of("en"), status, week, null);
+                "IOM MHAC test " + country,
+                country,
+                "Testville",
+                false,
+                null,
+                zone,
+                List.of("en"),
+                List.of(),
+                status,
+                week,
+                null);
     }
 
     /** A two-letter country no centre is in yet. */
