@@ -67,6 +67,13 @@ public class FamilyMember extends PanacheEntityBase {
     @Column(name = "current_country", nullable = false)
     public String currentCountry;
 
+    /**
+     * The centre in the city where the member lived at submission, if intake knew one there (a shorter lead
+     * time applies at it); null otherwise. A centre code, not personal data: the city itself stays sealed.
+     */
+    @Column(name = "local_centre")
+    public String localCentre;
+
     /** AES-GCM ciphertext of {@code PersonalData} as JSON. */
     @Column(name = "personal_data", nullable = false)
     public byte[] personalData;

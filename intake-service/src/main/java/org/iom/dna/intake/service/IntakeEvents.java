@@ -27,7 +27,8 @@ final class IntakeEvents {
                                 m.needsInterpreter,
                                 m.needsAccessibility,
                                 m.needsMedical,
-                                m.currentCountry))
+                                m.currentCountry,
+                                m.localCentre))
                         .toList());
     }
 }

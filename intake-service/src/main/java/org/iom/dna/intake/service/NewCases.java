@@ -15,9 +15,11 @@ import org.iom.dna.intake.domain.SamplingRequest;
 class NewCases {
 
     private final PersonalDataCipher cipher;
+    private final RegistryCentres centres;
 
-    NewCases(PersonalDataCipher cipher) {
+    NewCases(PersonalDataCipher cipher, RegistryCentres centres) {
         this.cipher = cipher;
+        this.centres = centres;
     }
 
     SamplingRequest create(NewFamilyCase s, String contentHash) {
@@ -65,6 +67,7 @@ class NewCases {
         member.needsAccessibility = s.needs() != null && s.needs().accessibility();
         member.needsMedical = s.needs() != null && s.needs().medical();
         member.currentCountry = s.currentCountry();
+        member.localCentre = localCentre(request, s);
         PersonalDataCipher.Sealed personal = cipher.sealJson(
                 new PersonalData(
                         s.givenName(),
@@ -80,5 +83,16 @@ class NewCases {
         member.personalData = personal.ciphertext();
         member.piiKeyId = personal.keyId();
         return member;
+    }
+
+    /**
+     * The centre in the member's own city, for the shorter lead time there. Ad-hoc cases are not booked into a
+     * centre's slots, and a member who lives in another country travels whatever their city is called.
+     */
+    private String localCentre(SamplingRequest request, NewFamilyCase.Member s) {
+        if (request.adHoc || !request.country.equals(s.currentCountry())) {
+            return null;
+        }
+        return centres.inCity(request.country, s.currentCity(), request.preferredCentre);
     }
 }

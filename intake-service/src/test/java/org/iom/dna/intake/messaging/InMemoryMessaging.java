@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The module's one extra profile: intake's two consumers read from in-memory channels instead of Kafka,
+ * The module's one extra profile: intake's consumers read from in-memory channels instead of Kafka,
  * so a test hands them exactly the records it means (redeliveries, broken records) and awaits the effect.
  */
 public class InMemoryMessaging implements QuarkusTestProfile {
@@ -21,7 +21,7 @@ public class InMemoryMessaging implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> start() {
-            return InMemoryConnector.switchIncomingChannelsToInMemory("appointments", "deliveries");
+            return InMemoryConnector.switchIncomingChannelsToInMemory("appointments", "deliveries", "slots");
         }
 
         @Override

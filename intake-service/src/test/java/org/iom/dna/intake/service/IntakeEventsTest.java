@@ -99,8 +99,10 @@ class IntakeEventsTest {
 
         assertThat(event.members())
                 .containsExactly(
-                        new SamplingRequestReceivedV1.Member("P-1", 35, false, null, "ti", true, false, false, "ET"),
-                        new SamplingRequestReceivedV1.Member("P-2", 9, true, "P-1", "ti", false, true, true, "SD"));
+                        new SamplingRequestReceivedV1.Member(
+                                "P-1", 35, false, null, "ti", true, false, false, "ET", null),
+                        new SamplingRequestReceivedV1.Member(
+                                "P-2", 9, true, "P-1", "ti", false, true, true, "SD", null));
     }
 
     @Test

@@ -40,7 +40,20 @@ class NewCasesTest {
                 }
             },
             new ObjectMapper().findAndRegisterModules());
-    private final NewCases newCases = new NewCases(cipher);
+    /** intake's copy of the registry as if it knew a centre in Shire, two in Addis Ababa, and one in Kakuma, Kenya. */
+    private final RegistryCentres centres = new RegistryCentres(null) {
+        @Override
+        public String inCity(String country, String city, String preferredCentre) {
+            return switch (country + "/" + city) {
+                case "ET/Shire" -> "ET-SHI";
+                case "ET/Addis Ababa" -> "ET-ADD".equals(preferredCentre) ? "ET-ADD" : "ET-AAA";
+                case "KE/Kakuma" -> "KE-KAK";
+                default -> null;
+            };
+        }
+    };
+
+    private final NewCases newCases = new NewCases(cipher, centres);
 
     private static NewFamilyCase.Member member(
             String ref, String born, NewFamilyCase.Needs needs, String accompaniedBy, PersonalData.Guardian guardian) {
@@ -59,6 +72,25 @@ class NewCasesTest {
                 needs,
                 accompaniedBy,
                 guardian);
+    }
+
+    /** An adult with no needs who lives in the city and country given. */
+    private static NewFamilyCase.Member livingIn(String country, String city) {
+        return new NewFamilyCase.Member(
+                "M",
+                "Selam",
+                "Tesfay",
+                "1990",
+                "FEMALE",
+                Relationship.SPOUSE,
+                "ER",
+                country,
+                city,
+                PHONE,
+                "ti",
+                null,
+                null,
+                null);
     }
 
     private static NewFamilyCase inEthiopia(String note, NewFamilyCase.Member... members) {
@@ -274,5 +306,50 @@ class NewCasesTest {
         assertThat(first.id).isNotEqualTo(second.id);
         assertThatThrownBy(() -> cipher.open(first.piiKeyId, first.personalData, second.id))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldKeepTheCentreInTheCityWhereAMemberOfTheSamplingCountryLives() {
+        FamilyMember member = newCases.create(inEthiopia(null, livingIn("ET", "Shire")), "hash")
+                .members
+                .get(0);
+
+        assertThat(member.localCentre).isEqualTo("ET-SHI");
+    }
+
+    @Test
+    void shouldAskForTheCasesPreferredCentreAmongThoseInTheMembersCity() {
+        FamilyMember member = newCases.create(inEthiopia(null, livingIn("ET", "Addis Ababa")), "hash")
+                .members
+                .get(0);
+
+        assertThat(member.localCentre).isEqualTo("ET-ADD");
+    }
+
+    @Test
+    void shouldKeepNoLocalCentreForAMemberLivingInAnotherCountry() {
+        FamilyMember member = newCases.create(inEthiopia(null, livingIn("SD", "Shire")), "hash")
+                .members
+                .get(0);
+
+        assertThat(member.localCentre).isNull();
+    }
+
+    @Test
+    void shouldKeepNoLocalCentreForAMemberInACityWithoutOne() {
+        FamilyMember member = newCases.create(inEthiopia(null, livingIn("ET", "Gondar")), "hash")
+                .members
+                .get(0);
+
+        assertThat(member.localCentre).isNull();
+    }
+
+    @Test
+    void shouldKeepNoLocalCentreInAnAdHocCase() {
+        FamilyMember member = newCases.create(adHoc(null, livingIn("KE", "Kakuma")), "hash")
+                .members
+                .get(0);
+
+        assertThat(member.localCentre).isNull();
     }
 }
