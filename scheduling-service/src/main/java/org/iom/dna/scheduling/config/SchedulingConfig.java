@@ -28,6 +28,10 @@ public interface SchedulingConfig {
      * earliest day is set by its slowest member.
      */
     interface LeadTime {
+        /** A member who lives in the city of the centre (at that centre only; elsewhere the member travels). */
+        @WithDefault("P1D")
+        Duration sameCity();
+
         /** A member who lives in the sampling country. */
         @WithDefault("P2D")
         Duration sameCountry();
@@ -44,6 +48,8 @@ public interface SchedulingConfig {
     }
 
     interface CountryLeadTime {
+        Optional<Duration> sameCity();
+
         Optional<Duration> sameCountry();
 
         Optional<Duration> otherCountry();
@@ -60,7 +66,10 @@ public interface SchedulingConfig {
         @WithDefault("1s")
         String interval();
 
-        /** Waiting families tried per pass besides the new ones: bounds the work of one pass. */
+        /**
+         * Waiting families tried per country and pass besides the new ones: half from the head of the country's
+         * queue, half from where the previous pass stopped behind it. Bounds the work of one pass.
+         */
         @WithDefault("500")
         int passSize();
     }

@@ -40,6 +40,10 @@ public class CaseMember extends PanacheEntityBase {
     @Column(name = "current_country", nullable = false)
     public String currentCountry;
 
+    /** The centre in the city where the member lives, if any: the same-city lead time applies there. */
+    @Column(name = "local_centre")
+    public String localCentre;
+
     /** BCP 47 tag of the member's language: the interpreter MHAC staff need. */
     public String language;
 

@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A registry centre as scheduling sees it: where it is, and which languages its interpreters speak. */
+/**
+ * A registry centre as scheduling sees it: where it is, which languages its interpreters speak, and what it offers
+ * members with particular needs.
+ */
 @Entity
 @Table(name = "centre")
 public class CentreReplica extends PanacheEntityBase {
@@ -30,6 +33,10 @@ public class CentreReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public String languages = "";
 
+    /** Comma-separated: WHEELCHAIR_ACCESS, MEDICAL_CARE. */
+    @Column(nullable = false)
+    public String facilities = "";
+
     @Column(nullable = false)
     public String status;
 
@@ -38,11 +45,22 @@ public class CentreReplica extends PanacheEntityBase {
 
     /** Whether an interpreter here speaks every one of {@code needed} (compared by primary language subtag). */
     public boolean speaksAll(Collection<String> needed) {
-        Set<String> spoken = Arrays.stream(languages.split(","))
+        return spokenAmong(languages, "")
+                .containsAll(needed.stream().map(CentreReplica::primary).toList());
+    }
+
+    /** Whether the centre offers every one of {@code needed}. */
+    public boolean offersAll(Collection<String> needed) {
+        return Arrays.asList(facilities.split(",")).containsAll(needed);
+    }
+
+    /** The primary languages of comma-separated tag lists (a centre's own, a day's roster). */
+    public static Set<String> spokenAmong(String... tagLists) {
+        return Arrays.stream(tagLists)
+                .flatMap(list -> Arrays.stream(list.split(",")))
                 .filter(tag -> !tag.isBlank())
                 .map(CentreReplica::primary)
                 .collect(Collectors.toSet());
-        return needed.stream().map(CentreReplica::primary).allMatch(spoken::contains);
     }
 
     /** "fa-AF" and "fa" are both Persian to an interpreter; "prs" (Dari) stays its own language. */

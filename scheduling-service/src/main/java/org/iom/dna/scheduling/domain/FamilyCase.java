@@ -64,6 +64,16 @@ public class FamilyCase extends PanacheEntityBase {
     @Column(name = "deadline_at_risk_since")
     public Instant deadlineAtRiskSince;
 
+    /**
+     * A centre-day whose free places are kept for this family (close to its deadline, fitting nowhere yet): nobody
+     * served after it is booked there. Null when nothing is kept; cleared when it is booked.
+     */
+    @Column(name = "held_centre")
+    public String heldCentre;
+
+    @Column(name = "held_date")
+    public LocalDate heldDate;
+
     /** Appointments at which a member did not come (an excused absence does not count). */
     @Column(name = "missed_appointments", nullable = false)
     public int missedAppointments;
@@ -79,7 +89,8 @@ public class FamilyCase extends PanacheEntityBase {
     @Override
     public String toString() {
         return "FamilyCase[" + requestId + " " + country + " " + status + " waitlistedAt=" + waitlistedAt
-                + " waitReason=" + waitReason + " missed=" + missedAppointments + "]";
+                + " waitReason=" + waitReason + " kept=" + heldCentre + "/" + heldDate + " missed=" + missedAppointments
+                + "]";
     }
 
     /** The members who still have to be sampled: everyone at first, fewer after a partly attended day. */
@@ -133,30 +144,65 @@ public class FamilyCase extends PanacheEntityBase {
                 .toList();
     }
 
+    /** Where a waiting family stands in its country's queue: the serving order's sort key. */
+    public record QueuePosition(UUID requestId, short priorityRank, LocalDate deadline, Instant receivedAt) {}
+
+    /** The sampling countries that have waiting families the scheduler books (not ad-hoc, deadline not passed). */
+    public static List<String> waitingCountries() {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct f.country from FamilyCase f where f.status = ?1 and f.adHoc = false"
+                                + " and f.deadline >= ?2",
+                        String.class)
+                .setParameter(1, CaseStatus.WAITING)
+                .setParameter(2, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .getResultList();
+    }
+
     /**
-     * Waiting families, in serving order, whose country has a slot with a free place between
-     * {@code earliest} and their deadline. Families of a country without capacity cannot be booked
-     * now, so they are left out instead of filling every pass and hiding the families behind them.
+     * A stretch of one country's waiting families, in serving order (priority, deadline, arrival), if the country
+     * has a slot with a free place between {@code earliest} and their deadline. Families of a country without
+     * capacity cannot be booked now, so they are left out instead of filling every pass.
      *
-     * @param countries only families of these countries; null for all
+     * @param after the stretch starts behind this family; null for the head of the queue
      */
     @SuppressWarnings("unchecked")
-    public static List<UUID> servable(Instant earliest, java.util.Collection<String> countries, int limit) {
+    public static List<QueuePosition> servable(String country, Instant earliest, QueuePosition after, int limit) {
         var query = getEntityManager()
-                .createNativeQuery(
-                        "select f.request_id from family_case f"
-                                + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1"
-                                + (countries == null ? "" : " and f.country = any(?4)")
-                                + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN' and not s.ad_hoc"
-                                + " and s.booked < s.capacity and s.starts_at >= ?2 and s.local_date <= f.deadline)"
-                                + " order by f.priority_rank desc, f.deadline, f.received_at limit ?3",
-                        UUID.class)
+                .createNativeQuery("select f.request_id, f.priority_rank, f.deadline, f.received_at from family_case f"
+                        + " where f.status = 'WAITING' and not f.ad_hoc and f.deadline >= ?1 and f.country = ?4"
+                        + (after == null
+                                ? ""
+                                : " and (f.priority_rank < ?5 or (f.priority_rank = ?5"
+                                        + " and (f.deadline, f.received_at, f.request_id) > (?6, ?7, ?8)))")
+                        + " and exists (select 1 from slot s where s.country = f.country and s.status = 'OPEN'"
+                        + " and not s.ad_hoc and s.booked < s.capacity and s.starts_at >= ?2"
+                        + " and s.local_date <= f.deadline)"
+                        + " order by f.priority_rank desc, f.deadline, f.received_at, f.request_id limit ?3")
                 .setParameter(1, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
                 .setParameter(2, earliest)
-                .setParameter(3, limit);
-        if (countries != null) {
-            query.setParameter(4, countries.toArray(String[]::new));
+                .setParameter(3, limit)
+                .setParameter(4, country);
+        if (after != null) {
+            query.setParameter(5, after.priorityRank())
+                    .setParameter(6, after.deadline())
+                    .setParameter(7, after.receivedAt())
+                    .setParameter(8, after.requestId());
         }
-        return query.getResultList();
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(row -> new QueuePosition(
+                        (UUID) row[0],
+                        ((Number) row[1]).shortValue(),
+                        row[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[2],
+                        instant(row[3])))
+                .toList();
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return column instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) column;
     }
 }

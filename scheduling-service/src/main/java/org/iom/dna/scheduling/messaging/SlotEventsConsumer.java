@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.CentreChangedV1;
+import org.iom.dna.events.InterpreterRosterChangedV1;
 import org.iom.dna.events.SlotChangedV1;
 import org.iom.dna.events.SlotOpenedV1;
 import org.iom.dna.events.SlotWithdrawnV1;
@@ -47,6 +48,8 @@ public class SlotEventsConsumer implements EventHandler {
             case SlotWithdrawnV1.TYPE -> reschedule.slotWithdrawn(event.payloadAs(SlotWithdrawnV1.class));
             // A centre that stops working withdraws its slots with their own events; this keeps its languages.
             case CentreChangedV1.TYPE -> replicas.centreChanged(event.payloadAs(CentreChangedV1.class));
+            case InterpreterRosterChangedV1.TYPE ->
+                replicas.interpreterRosterChanged(event.payloadAs(InterpreterRosterChangedV1.class));
             default -> {
                 // Event types added later by the registry: nothing scheduling needs yet.
             }

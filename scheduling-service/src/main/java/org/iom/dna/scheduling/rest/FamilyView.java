@@ -11,10 +11,12 @@ import org.iom.dna.scheduling.domain.FamilyCase;
 /**
  * A family as the scheduler sees it: status, priority and, once booked, the appointment; while it waits, why.
  *
- * @param waitReason why no day was found on the last try (LEAD_TIME_PASSES_DEADLINE, NO_OPEN_SLOT,
- *     NO_DAY_FITS_FAMILY); null when booked or not tried yet
+ * @param waitReason why no day was found on the last try (LEAD_TIME_PASSES_DEADLINE, NO_OPEN_SLOT, NO_FACILITY,
+ *     NO_INTERPRETER, NO_DAY_FITS_FAMILY, DAY_KEPT_FOR_ANOTHER_FAMILY); null when booked or not tried yet
  * @param deadlineAtRiskSince when the IND was told the deadline is at risk
  * @param missedAppointments appointments at which a member did not come
+ * @param dayKeptForIt the centre-day whose places are kept for the family (close to its deadline and fitting
+ *     nowhere yet): nobody served after it is booked there until it fits; null when none is kept
  */
 public record FamilyView(
         UUID requestId,
@@ -25,7 +27,10 @@ public record FamilyView(
         AppointmentView appointment,
         String waitReason,
         Instant deadlineAtRiskSince,
-        int missedAppointments) {
+        int missedAppointments,
+        KeptDay dayKeptForIt) {
+
+    public record KeptDay(String centreCode, LocalDate localDate) {}
 
     public record AppointmentView(
             UUID id, String centreCode, String zone, LocalDate localDate, int sequence, List<MemberSlot> members) {}
@@ -54,6 +59,7 @@ public record FamilyView(
                 view,
                 family.waitReason == null ? null : family.waitReason.name(),
                 family.deadlineAtRiskSince,
-                family.missedAppointments);
+                family.missedAppointments,
+                family.heldCentre == null ? null : new KeptDay(family.heldCentre, family.heldDate));
     }
 }

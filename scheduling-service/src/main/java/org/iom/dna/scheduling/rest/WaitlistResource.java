@@ -30,10 +30,16 @@ import org.iom.dna.scheduling.service.FamilyQueries;
 @RolesAllowed({"country-office", "admin"})
 public class WaitlistResource {
 
-    private static final String WAITING_EXAMPLE = "[{\"requestId\": \"3f1c2a8e-5b7d-4c1e-9a0b-2d4e6f8a1b3c\","
+    private static final String WAITING_EXAMPLE = "[{\"requestId\": \"9d2e4b6a-1c3f-4a5e-8b7d-0f2a4c6e8a1b\","
+            + " \"status\": \"WAITING\", \"priority\": \"URGENT\", \"deadline\": \"2026-12-18\","
+            + " \"receivedAt\": \"2026-11-02T10:40:00Z\", \"appointment\": null,"
+            + " \"waitReason\": \"NO_DAY_FITS_FAMILY\", \"deadlineAtRiskSince\": \"2026-11-27T06:00:00Z\","
+            + " \"missedAppointments\": 0, \"dayKeptForIt\": {\"centreCode\": \"ET-ADD\", \"localDate\":"
+            + " \"2026-12-15\"}},"
+            + " {\"requestId\": \"3f1c2a8e-5b7d-4c1e-9a0b-2d4e6f8a1b3c\","
             + " \"status\": \"WAITING\", \"priority\": \"STANDARD\", \"deadline\": \"2027-03-31\","
             + " \"receivedAt\": \"2026-11-28T09:12:00Z\", \"appointment\": null, \"waitReason\": \"NO_OPEN_SLOT\","
-            + " \"deadlineAtRiskSince\": null, \"missedAppointments\": 0}]";
+            + " \"deadlineAtRiskSince\": null, \"missedAppointments\": 0, \"dayKeptForIt\": null}]";
 
     private final FamilyQueries families;
 
@@ -44,8 +50,10 @@ public class WaitlistResource {
     @GET
     @Operation(
             summary = "Families waiting for a feasible day, in the order they will be served",
-            description = "All countries, or one country's queue. Each family says why it waits (waitReason) and"
-                    + " whether the IND was told its deadline is at risk.")
+            description = "All countries, or one country's queue. Each family says why it waits (waitReason),"
+                    + " whether the IND was told its deadline is at risk, and which centre-day is kept for it"
+                    + " (dayKeptForIt: the first family of a country that is close to its deadline and fits on no"
+                    + " day yet keeps one day, whose places given back add up for it).")
     @APIResponse(
             responseCode = "200",
             description = "The waitlist",

@@ -13,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +26,6 @@ import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.platform.security.CentreAccess;
-import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
 import org.iom.dna.scheduling.domain.AppointmentStatus;
@@ -63,15 +60,14 @@ public class BookingService {
     private final Outbox outbox;
     private final Seats seats;
     private final LeadTimes leadTimes;
-    private final java.time.Period deadlineRiskNotice;
+    private final HeldDays heldDays;
 
-    BookingService(EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, SchedulingConfig config) {
+    BookingService(EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, HeldDays heldDays) {
         this.em = em;
         this.outbox = outbox;
         this.seats = seats;
         this.leadTimes = leadTimes;
-        this.deadlineRiskNotice =
-                java.time.Period.ofDays((int) config.deadlineRiskNotice().toDays());
+        this.heldDays = heldDays;
     }
 
     /** No family can be booked sooner than this from now. */
@@ -90,13 +86,30 @@ public class BookingService {
         if (family == null || family.status != CaseStatus.WAITING || family.adHoc) {
             return Optional.empty();
         }
-        Instant earliest = earliestDay(family);
-        List<SlotReplica> open = SlotReplica.candidates(family.country, earliest, family.deadline);
-        List<SlotReplica> candidates = withInterpreters(open, interpretersNeeded(family));
+        Earliest earliestAt = earliestDays(family);
+        Instant earliest = earliestAt.soonest();
+        Needs needs = Needs.of(family.pendingMembers());
+        List<SlotReplica> open = SlotReplica.candidates(family.country, earliest, family.deadline).stream()
+                .filter(earliestAt::allows)
+                .toList();
+        List<SlotReplica> equipped = needs.withFacilities(open);
+        List<SlotReplica> suitable = needs.withInterpreters(equipped, em);
+        List<SlotReplica> candidates = heldDays.withoutDayKeptForOthers(family, suitable);
+        List<FamilyMatcher.Member> members = matcherMembers(family);
         Optional<FamilyMatcher.Match> match =
-                FamilyMatcher.match(matcherMembers(family), openSlots(candidates, false), family.preferredCentre);
+                FamilyMatcher.match(members, openSlots(candidates, false), family.preferredCentre);
         if (match.isEmpty()) {
-            family.waitReason = whyNoDay(family, earliest, open, candidates);
+            boolean fitsOnKeptDay = candidates.size() < suitable.size()
+                    && FamilyMatcher.match(members, openSlots(suitable, false), family.preferredCentre)
+                            .isPresent();
+            family.waitReason = fitsOnKeptDay
+                    ? WaitReason.DAY_KEPT_FOR_ANOTHER_FAMILY
+                    : whyNoDay(family, earliest, open, equipped, suitable);
+            if (family.waitReason == WaitReason.NO_DAY_FITS_FAMILY) {
+                heldDays.keepDayFor(family, suitable, earliest);
+            } else {
+                HeldDays.release(family);
+            }
             waitlistOnce(family);
             flagDeadlineAtRisk(family);
             return Optional.empty();
@@ -145,13 +158,23 @@ public class BookingService {
         if (booking.localDate().isBefore(LocalDate.now(ZoneId.of(day.get(0).zone)))) {
             throw InvalidRequest.of("$.localDate", "is in the past");
         }
-        Set<String> needed = interpretersNeeded(family);
-        if (withInterpreters(day, needed).isEmpty()) {
+        Needs needs = Needs.of(family.pendingMembers());
+        if (needs.withFacilities(day).isEmpty()) {
+            throw new Conflict(
+                    "no-facility",
+                    "The centre lacks what a member needs",
+                    "the family needs " + String.join(", ", needs.facilities()) + ", which " + booking.centreCode()
+                            + " does not offer according to the registry",
+                    null);
+        }
+        if (needs.withInterpreters(day, em).isEmpty()) {
             throw new Conflict(
                     "no-interpreter",
-                    "No interpreter for the family at this centre",
-                    "no interpreter at " + booking.centreCode() + " speaks " + String.join(", ", needed)
-                            + "; add the language to the centre in the registry once one is arranged",
+                    "No interpreter for the family at this centre that day",
+                    "no interpreter at " + booking.centreCode() + " on " + booking.localDate() + " speaks "
+                            + String.join(", ", needs.languages())
+                            + "; add the language to the centre, or to the day's interpreter roster, in the registry"
+                            + " once one is arranged",
                     null);
         }
         Optional<Appointment> live = Appointment.liveFor(requestId);
@@ -331,6 +354,7 @@ public class BookingService {
         appointment.persist();
         family.status = CaseStatus.BOOKED;
         family.waitReason = null;
+        HeldDays.release(family);
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
         return appointment;
@@ -340,9 +364,34 @@ public class BookingService {
         return appointment.members.stream().map(m -> m.slotId).toList();
     }
 
-    /** The lead time of the slowest member still to be sampled, from now. */
-    private Instant earliestDay(FamilyCase family) {
-        return Instant.now().plus(leadTimes.forFamily(family.country, family.pendingMembers()));
+    /**
+     * When the family can be seen at a centre: from now, the lead time of the slowest member still to be sampled,
+     * which is shorter at a centre in a member's own city.
+     *
+     * @param elsewhere at a centre in none of the members' cities
+     * @param atLocalCentres at each centre in the city of one of the members
+     */
+    record Earliest(Instant elsewhere, Map<String, Instant> atLocalCentres) {
+
+        Instant soonest() {
+            return atLocalCentres.values().stream().reduce(elsewhere, (a, b) -> a.isBefore(b) ? a : b);
+        }
+
+        boolean allows(SlotReplica slot) {
+            return !slot.startsAt.isBefore(atLocalCentres.getOrDefault(slot.centreCode, elsewhere));
+        }
+    }
+
+    private Earliest earliestDays(FamilyCase family) {
+        Instant now = Instant.now();
+        List<CaseMember> pending = family.pendingMembers();
+        Map<String, Instant> local = pending.stream()
+                .map(m -> m.localCentre)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .collect(Collectors.toMap(
+                        centre -> centre, centre -> now.plus(leadTimes.forFamilyAt(family.country, pending, centre))));
+        return new Earliest(now.plus(leadTimes.forFamilyAt(family.country, pending, null)), local);
     }
 
     private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
@@ -365,38 +414,21 @@ public class BookingService {
     }
 
     private static WaitReason whyNoDay(
-            FamilyCase family, Instant earliest, List<SlotReplica> open, List<SlotReplica> withInterpreters) {
+            FamilyCase family,
+            Instant earliest,
+            List<SlotReplica> open,
+            List<SlotReplica> equipped,
+            List<SlotReplica> withInterpreters) {
         if (earliest.atZone(ZoneOffset.UTC).toLocalDate().isAfter(family.deadline)) {
             return WaitReason.LEAD_TIME_PASSES_DEADLINE;
         }
         if (open.isEmpty()) {
             return WaitReason.NO_OPEN_SLOT;
         }
-        return withInterpreters.isEmpty() ? WaitReason.NO_INTERPRETER : WaitReason.NO_DAY_FITS_FAMILY;
-    }
-
-    /** The languages of the members still to be sampled who need an interpreter. */
-    private static Set<String> interpretersNeeded(FamilyCase family) {
-        return family.pendingMembers().stream()
-                .filter(m -> m.needsInterpreter && m.language != null)
-                .map(m -> CentreReplica.primary(m.language))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /**
-     * Only slots at centres whose interpreters speak every language the family needs; a centre the registry has
-     * not described yet counts as having none.
-     */
-    private static List<SlotReplica> withInterpreters(List<SlotReplica> slots, Set<String> needed) {
-        if (needed.isEmpty() || slots.isEmpty()) {
-            return slots;
+        if (equipped.isEmpty()) {
+            return WaitReason.NO_FACILITY;
         }
-        Set<String> centres = slots.stream().map(s -> s.centreCode).collect(Collectors.toSet());
-        Set<String> speaking = CentreReplica.<CentreReplica>list("code in ?1", centres).stream()
-                .filter(c -> c.speaksAll(needed))
-                .map(c -> c.code)
-                .collect(Collectors.toSet());
-        return slots.stream().filter(s -> speaking.contains(s.centreCode)).toList();
+        return withInterpreters.isEmpty() ? WaitReason.NO_INTERPRETER : WaitReason.NO_DAY_FITS_FAMILY;
     }
 
     /**
@@ -404,7 +436,7 @@ public class BookingService {
      * travel in time, otherwise when the deadline comes within the notice period.
      */
     private void flagDeadlineAtRisk(FamilyCase family) {
-        boolean near = !LocalDate.now(ZoneOffset.UTC).plus(deadlineRiskNotice).isBefore(family.deadline);
+        boolean near = heldDays.nearDeadline(family);
         if (family.deadlineAtRiskSince != null
                 || !(near || family.waitReason == WaitReason.LEAD_TIME_PASSES_DEADLINE)) {
             return;

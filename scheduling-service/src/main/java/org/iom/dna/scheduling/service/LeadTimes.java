@@ -3,13 +3,15 @@ package org.iom.dna.scheduling.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.CaseMember;
 
 /**
  * How long before an appointment a member must be booked: to reach them, and for them to travel. Configured per
- * sampling country and per country a member lives in; a family is as slow as its slowest member.
+ * sampling country and by where a member lives: in the centre's own city, elsewhere in the sampling country, or
+ * across a border (per neighbouring country if need be). A family is as slow as its slowest member.
  */
 @ApplicationScoped
 public class LeadTimes {
@@ -20,9 +22,16 @@ public class LeadTimes {
         this.config = config.leadTime();
     }
 
-    /** For one member living in {@code livesIn}, sampled in {@code samplingCountry}. */
-    public Duration forMember(String samplingCountry, String livesIn) {
+    /**
+     * For one member living in {@code livesIn}, sampled in {@code samplingCountry}.
+     *
+     * @param atLocalCentre whether the appointment is at the centre in the member's own city
+     */
+    public Duration forMember(String samplingCountry, String livesIn, boolean atLocalCentre) {
         SchedulingConfig.CountryLeadTime country = config.country().get(samplingCountry);
+        if (atLocalCentre && samplingCountry.equals(livesIn)) {
+            return country == null ? config.sameCity() : country.sameCity().orElse(config.sameCity());
+        }
         if (samplingCountry.equals(livesIn)) {
             return country == null
                     ? config.sameCountry()
@@ -35,10 +44,18 @@ public class LeadTimes {
         return fromThere != null ? fromThere : country.otherCountry().orElse(config.otherCountry());
     }
 
-    /** The slowest of the members: the family's earliest day is this far from now. */
-    public Duration forFamily(String samplingCountry, Collection<CaseMember> members) {
+    /**
+     * The slowest of the members, for an appointment at {@code centreCode}: the family's earliest day there is this
+     * far from now.
+     *
+     * @param centreCode the centre, or null for a centre in nobody's city
+     */
+    public Duration forFamilyAt(String samplingCountry, Collection<CaseMember> members, String centreCode) {
         return members.stream()
-                .map(m -> forMember(samplingCountry, m.currentCountry))
+                .map(m -> forMember(
+                        samplingCountry,
+                        m.currentCountry,
+                        centreCode != null && Objects.equals(centreCode, m.localCentre)))
                 .max(Duration::compareTo)
                 .orElse(config.sameCountry());
     }
@@ -46,11 +63,10 @@ public class LeadTimes {
     /** No family anywhere can be booked sooner than this from now. */
     public Duration shortest() {
         return Stream.concat(
-                        Stream.of(config.sameCountry(), config.otherCountry()),
+                        Stream.of(config.sameCity(), config.sameCountry(), config.otherCountry()),
                         config.country().values().stream()
-                                .flatMap(c -> Stream.concat(
-                                        Stream.concat(c.sameCountry().stream(), c.otherCountry().stream()),
-                                        c.from().values().stream())))
+                                .flatMap(c -> Stream.of(c.sameCity(), c.sameCountry(), c.otherCountry())
+                                        .flatMap(java.util.Optional::stream)))
                 .min(Duration::compareTo)
                 .orElseThrow();
     }

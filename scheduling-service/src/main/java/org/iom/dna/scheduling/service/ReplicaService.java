@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.iom.dna.events.CentreChangedV1;
+import org.iom.dna.events.InterpreterRosterChangedV1;
 import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.events.SlotOpenedV1;
 import org.iom.dna.scheduling.domain.CaseMember;
@@ -49,6 +50,7 @@ public class ReplicaService {
             member.minor = m.minor();
             member.accompaniedBy = m.accompaniedBy();
             member.currentCountry = m.currentCountry();
+            member.localCentre = m.localCentre();
             member.language = m.language();
             member.needsInterpreter = m.needsInterpreter();
             member.needsAccessibility = m.needsAccessibility();
@@ -64,18 +66,35 @@ public class ReplicaService {
     /** Upsert, newest wins: an older event (replayed, or overtaken) does not undo a newer one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void centreChanged(CentreChangedV1 e) {
-        em.createNativeQuery("insert into centre (code, country, zone, languages, status, changed_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (code) do update set country = excluded.country,"
-                        + " zone = excluded.zone, languages = excluded.languages, status = excluded.status,"
-                        + " changed_at = excluded.changed_at where centre.changed_at < excluded.changed_at")
+        em.createNativeQuery("insert into centre (code, country, zone, languages, facilities, status, changed_at)"
+                        + " values (?1, ?2, ?3, ?4, ?7, ?5, ?6) on conflict (code) do update set country ="
+                        + " excluded.country, zone = excluded.zone, languages = excluded.languages, facilities ="
+                        + " excluded.facilities, status = excluded.status, changed_at = excluded.changed_at"
+                        + " where centre.changed_at < excluded.changed_at")
                 .setParameter(1, e.code())
                 .setParameter(2, e.country())
                 .setParameter(3, e.zone())
                 .setParameter(4, e.languages() == null ? "" : String.join(",", e.languages()))
                 .setParameter(5, e.status())
                 .setParameter(6, e.changedAt())
+                .setParameter(7, e.facilities() == null ? "" : String.join(",", e.facilities()))
                 .executeUpdate();
-        waitlist.capacityChanged(e.country()); // a new interpreter may let a waiting family in
+        waitlist.capacityChanged(e.country()); // a new interpreter or facility may let a waiting family in
+    }
+
+    /** Upsert, newest wins, like the centre itself: the day's roster replaces the one before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void interpreterRosterChanged(InterpreterRosterChangedV1 e) {
+        em.createNativeQuery("insert into interpreter_roster (centre_code, local_date, languages, changed_at)"
+                        + " values (?1, ?2, ?3, ?4) on conflict (centre_code, local_date) do update set languages ="
+                        + " excluded.languages, changed_at = excluded.changed_at"
+                        + " where interpreter_roster.changed_at < excluded.changed_at")
+                .setParameter(1, e.centreCode())
+                .setParameter(2, e.localDate())
+                .setParameter(3, e.languages() == null ? "" : String.join(",", e.languages()))
+                .setParameter(4, e.changedAt())
+                .executeUpdate();
+        waitlist.capacityChanged(e.country()); // an interpreter that day may let a waiting family in
     }
 
     /** Upsert: a replayed or re-sent slot event leaves the booked count alone. */

@@ -4,9 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +33,7 @@ public class WaitlistService {
     private static final long FULL_PASS_SECONDS = 30;
 
     private final BookingService booking;
-    /** Families tried per pass, beyond the untried ones: bounds the work of one pass. */
+    /** Waiting families tried per country and pass, beyond the untried ones: bounds the work of one pass. */
     private final int passSize;
 
     /** Countries whose capacity changed since the last pass; {@link #ANY} for a change that may concern any family. */
@@ -42,6 +44,9 @@ public class WaitlistService {
     private final Queue<UUID> arrivals = new ConcurrentLinkedQueue<>();
 
     private volatile Instant lastPass = Instant.EPOCH;
+
+    /** Per country, the family after which the next pass goes on trying families behind the head of the queue. */
+    private final Map<String, FamilyCase.QueuePosition> stretchStart = new ConcurrentHashMap<>();
 
     private final AfterCommit afterCommit;
 
@@ -104,35 +109,65 @@ public class WaitlistService {
         }
     }
 
-    /** @param countries the countries whose waiting families to serve; null for every family, untried ones first */
+    /**
+     * Serves each country's queue: its head (the most urgent families, offered every place first) and the next
+     * stretch behind where the previous pass of that country stopped. So every waiting family is tried within a few
+     * passes, however many families ahead of it cannot be booked, and one pass does bounded work per country.
+     *
+     * @param countries the countries whose waiting families to serve; null for every country, untried families first
+     */
     private void pass(Set<String> countries) {
-        String scope = countries == null ? ANY : null;
         // New families first: a waitlist of families that cannot be booked must not hide them.
         List<UUID> untried = countries == null
                 ? QuarkusTransaction.requiringNew().call(() -> FamilyCase.untried(passSize))
                 : List.of();
         Instant earliest = Instant.now().plus(booking.shortestLeadTime());
-        List<UUID> servable =
-                QuarkusTransaction.requiringNew().call(() -> FamilyCase.servable(earliest, countries, passSize));
-        Set<UUID> waiting = new LinkedHashSet<>(untried);
-        waiting.addAll(servable);
+        Collection<String> scope =
+                countries == null ? QuarkusTransaction.requiringNew().call(FamilyCase::waitingCountries) : countries;
         int booked = 0;
-        for (UUID requestId : waiting) {
-            if (tryBook(requestId)) {
-                booked++;
+        int tried = 0;
+        for (UUID requestId : untried) {
+            booked += tryBook(requestId) ? 1 : 0;
+        }
+        for (String country : scope) {
+            int before = booked;
+            List<FamilyCase.QueuePosition> head = QuarkusTransaction.requiringNew()
+                    .call(() -> FamilyCase.servable(country, earliest, null, headSize()));
+            FamilyCase.QueuePosition resume =
+                    stretchStart.getOrDefault(country, head.isEmpty() ? null : head.get(head.size() - 1));
+            List<FamilyCase.QueuePosition> stretch = head.size() < headSize()
+                    ? List.of()
+                    : QuarkusTransaction.requiringNew()
+                            .call(() -> FamilyCase.servable(country, earliest, resume, passSize - headSize()));
+            Set<UUID> waiting = new LinkedHashSet<>();
+            head.forEach(p -> waiting.add(p.requestId()));
+            stretch.forEach(p -> waiting.add(p.requestId()));
+            for (UUID requestId : waiting) {
+                booked += tryBook(requestId) ? 1 : 0;
+            }
+            tried += waiting.size();
+            if (stretch.size() == passSize - headSize()) {
+                // More wait behind this stretch: carry on from there at the next tick, until the queue is done.
+                stretchStart.put(country, stretch.get(stretch.size() - 1));
+                changed.add(country);
+            } else {
+                stretchStart.remove(country);
+                if (booked > before && head.size() == headSize()) {
+                    changed.add(country); // places may remain for the families behind
+                }
             }
         }
         if (booked > 0) {
-            LOG.infof("waitlist pass: booked %d of %d waiting famil(ies)", booked, waiting.size());
+            LOG.infof("waitlist pass: booked %d of %d waiting famil(ies)", booked, tried + untried.size());
         }
-        // A full page means more may be waiting: go round again at the next tick, not the next full pass.
-        if (untried.size() == passSize || (servable.size() == passSize && booked > 0)) {
-            if (countries == null) {
-                changed.add(ANY);
-            } else {
-                changed.addAll(countries);
-            }
+        if (untried.size() == passSize) {
+            changed.add(ANY);
         }
+    }
+
+    /** The families at the head of each country's queue, tried in every pass. */
+    private int headSize() {
+        return Math.max(1, passSize / 2);
     }
 
     /** @return whether the family was booked; a failure leaves it for a later pass */

@@ -59,7 +59,8 @@ class AdHocBookingTest {
                         AppointmentDay.MORNING.getId(),
                         "ACTIVE",
                         Instant.now(),
-                        List.of("am", "ti", "en"))));
+                        List.of("am", "ti", "en"),
+                        List.of())));
     }
 
     private static LocalDate inFiveDays() {

@@ -1,6 +1,7 @@
 package org.iom.dna.scheduling.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.iom.dna.scheduling.lifecycle.AppointmentDay.bookByHand;
@@ -209,13 +210,29 @@ class HandBookingTest {
         String country = s.family().country();
         SamplingRequestReceivedV1 needsOne = family(country)
                 .members(new org.iom.dna.events.SamplingRequestReceivedV1.Member(
-                        "P-1", 40, false, null, "ps", true, false, false, country))
+                        "P-1", 40, false, null, "ps", true, false, false, country, null))
                 .build();
         scheduling.receive(needsOne);
 
         bookByHand(OFFICER, needsOne.requestId(), handBooking(s.centre(), today()))
                 .statusCode(409)
                 .body("type", equalTo(Problem.type("no-interpreter").toString()));
+    }
+
+    @Test
+    void shouldRefuseACentreWithoutWhatAMemberNeeds() {
+        Setup s = waitingFamilyWithTwoRunsToday();
+        String country = s.family().country();
+        SamplingRequestReceivedV1 needsCare = family(country)
+                .members(new org.iom.dna.events.SamplingRequestReceivedV1.Member(
+                        "P-1", 58, false, null, "ar", false, false, true, country, null))
+                .build();
+        scheduling.receive(needsCare);
+
+        bookByHand(OFFICER, needsCare.requestId(), handBooking(s.centre(), today()))
+                .statusCode(409)
+                .body("type", equalTo(Problem.type("no-facility").toString()))
+                .body("detail", containsString("MEDICAL_CARE"));
     }
 
     @Test

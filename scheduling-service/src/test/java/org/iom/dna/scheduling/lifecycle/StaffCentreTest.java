@@ -57,9 +57,10 @@ class StaffCentreTest {
                         AppointmentDay.MORNING.getId(),
                         "ACTIVE",
                         java.time.Instant.now(),
-                        List.of("am", "ti", "en"))));
+                        List.of("am", "ti", "en"),
+                        List.of("WHEELCHAIR_ACCESS", "MEDICAL_CARE"))));
         family = family("ET")
-                .members(new Member("P-ELDER", 67, false, null, "ti", true, true, false, "ET"))
+                .members(new Member("P-ELDER", 67, false, null, "ti", true, true, false, "ET", null))
                 .build();
         scheduling.receive(List.of(slotToday(ADDIS, "ET", 14, 1)), List.of(family));
         appointment = UUID.fromString(bookByHand("officer", family.requestId(), handBooking(ADDIS, today()))

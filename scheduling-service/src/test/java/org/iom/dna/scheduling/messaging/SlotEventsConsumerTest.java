@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.iom.dna.events.CentreChangedV1;
+import org.iom.dna.events.InterpreterRosterChangedV1;
 import org.iom.dna.events.SlotChangedV1;
 import org.iom.dna.events.SlotOpenedV1;
 import org.iom.dna.events.SlotWithdrawnV1;
@@ -112,12 +113,41 @@ class SlotEventsConsumerTest {
                         "UTC",
                         "SUSPENDED",
                         Instant.now(),
-                        List.of("am")));
+                        List.of("am"),
+                        List.of()));
         SlotOpenedV1 after = slot(centre, daysAhead(5, 9), 1);
         send(centre, SlotOpenedV1.TYPE, after);
         awaitSlot(after.slotId());
 
         assertThat(deadLetter(eventId)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheInterpreterRosterOfACentreDay() {
+        String centre = uniqueCountry() + "-AAA";
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(7);
+
+        send(
+                centre,
+                InterpreterRosterChangedV1.TYPE,
+                new InterpreterRosterChangedV1(
+                        centre, centre.substring(0, 2), day, List.of("ti", "so"), Instant.now()));
+
+        assertThat(await().atMost(SchedulingState.DECISION).until(() -> roster(centre, day), Optional::isPresent))
+                .contains("ti,so");
+    }
+
+    private Optional<String> roster(String centre, java.time.LocalDate day) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> SlotReplica.getEntityManager()
+                        .createNativeQuery(
+                                "select languages from interpreter_roster where centre_code = ?1 and local_date = ?2",
+                                String.class)
+                        .setParameter(1, centre)
+                        .setParameter(2, day)
+                        .getResultStream()
+                        .findFirst()
+                        .map(String.class::cast));
     }
 
     @Test

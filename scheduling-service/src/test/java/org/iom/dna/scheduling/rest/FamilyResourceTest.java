@@ -142,7 +142,8 @@ class FamilyResourceTest {
                         null,
                         null,
                         null,
-                        0));
+                        0,
+                        null));
     }
 
     @Test

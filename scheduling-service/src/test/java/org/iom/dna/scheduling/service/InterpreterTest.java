@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.iom.dna.events.CentreChangedV1;
+import org.iom.dna.events.InterpreterRosterChangedV1;
 import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.events.SamplingRequestReceivedV1.Member;
 import org.iom.dna.events.SlotOpenedV1;
@@ -34,21 +34,18 @@ class InterpreterTest {
     ReplicaService replicas;
 
     private void describe(String centre, Instant changedAt, String... languages) {
+        scheduling.describeCentre(centre, changedAt, List.of(languages), List.of());
+    }
+
+    private void roster(String centre, java.time.LocalDate day, Instant changedAt, String... languages) {
         QuarkusTransaction.requiringNew()
-                .run(() -> replicas.centreChanged(new CentreChangedV1(
-                        centre,
-                        "Test centre",
-                        centre.substring(0, 2),
-                        "Testville",
-                        "UTC",
-                        "ACTIVE",
-                        changedAt,
-                        List.of(languages))));
+                .run(() -> replicas.interpreterRosterChanged(new InterpreterRosterChangedV1(
+                        centre, centre.substring(0, 2), day, List.of(languages), changedAt)));
     }
 
     private static SamplingRequestReceivedV1 tigrinyaSpeaker(String country, boolean needsInterpreter) {
         return family(country)
-                .members(new Member("P-1", 35, false, null, "ti", needsInterpreter, false, false, country))
+                .members(new Member("P-1", 35, false, null, "ti", needsInterpreter, false, false, country, null))
                 .build();
     }
 
@@ -114,6 +111,49 @@ class InterpreterTest {
         describe(open.centreCode(), Instant.now(), "am", "ti");
 
         assertThat(scheduling.awaitBooked(family.requestId()).centreCode).isEqualTo(open.centreCode());
+    }
+
+    @Test
+    void shouldBookTheFamilyOnTheDayAnInterpreterOfItsLanguageIsOnDuty() {
+        String country = uniqueCountry();
+        SlotOpenedV1 earlier = slot(country + "-ROS", daysAhead(5, 9), 1);
+        SlotOpenedV1 onDuty = slot(country + "-ROS", daysAhead(6, 9), 1);
+        describe(earlier.centreCode(), Instant.now(), "am");
+        roster(onDuty.centreCode(), onDuty.localDate(), Instant.now(), "ti");
+        SamplingRequestReceivedV1 family = tigrinyaSpeaker(country, true);
+
+        scheduling.receive(List.of(earlier, onDuty), List.of(family));
+
+        assertThat(scheduling.awaitBooked(family.requestId()).localDate).isEqualTo(onDuty.localDate());
+    }
+
+    @Test
+    void shouldBookTheWaitingFamilyOnceTheDaysRosterNamesItsLanguage() {
+        String country = uniqueCountry();
+        SlotOpenedV1 open = slot(country + "-ROS", daysAhead(5, 9), 1);
+        describe(open.centreCode(), Instant.now(), "am");
+        SamplingRequestReceivedV1 family = tigrinyaSpeaker(country, true);
+        scheduling.receive(List.of(open), List.of(family));
+        scheduling.awaitWaitlisted(family.requestId());
+
+        roster(open.centreCode(), open.localDate(), Instant.now(), "so", "ti");
+
+        assertThat(scheduling.awaitBooked(family.requestId()).localDate).isEqualTo(open.localDate());
+    }
+
+    @Test
+    void shouldKeepTheNewerRosterOfADayWhenAnOlderOneArrivesLate() {
+        String country = uniqueCountry();
+        SlotOpenedV1 open = slot(country + "-ROS", daysAhead(5, 9), 1);
+        describe(open.centreCode(), Instant.now(), "am");
+        Instant now = Instant.now();
+        roster(open.centreCode(), open.localDate(), now, "so");
+        roster(open.centreCode(), open.localDate(), now.minusSeconds(60), "ti");
+        SamplingRequestReceivedV1 family = tigrinyaSpeaker(country, true);
+
+        scheduling.receive(List.of(open), List.of(family));
+
+        assertThat(scheduling.awaitWaitlisted(family.requestId()).waitReason).isEqualTo(WaitReason.NO_INTERPRETER);
     }
 
     @Test

@@ -94,11 +94,11 @@ public final class Events {
     }
 
     public static Member adult(String ref, String livesIn) {
-        return new Member(ref, 35, false, null, "ar", false, false, false, livesIn);
+        return new Member(ref, 35, false, null, "ar", false, false, false, livesIn, null);
     }
 
     public static Member minor(String ref, String accompaniedBy, String livesIn) {
-        return new Member(ref, 9, true, accompaniedBy, "ar", false, false, false, livesIn);
+        return new Member(ref, 9, true, accompaniedBy, "ar", false, false, false, livesIn, null);
     }
 
     public static FamilyBuilder family(String country) {

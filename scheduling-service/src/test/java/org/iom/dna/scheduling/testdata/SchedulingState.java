@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,24 @@ public class SchedulingState {
             families.forEach(replicas::familyReceived);
         });
         waitlist.capacityOrDemandChanged(); // after the commit, so no pass can miss what it brought
+    }
+
+    /**
+     * The registry describes a centre (as its CentreChangedV1 would): the languages its interpreters speak and the
+     * facilities it offers. The centre's country is the first two characters of its code.
+     */
+    public void describeCentre(String code, Instant changedAt, List<String> languages, List<String> facilities) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> replicas.centreChanged(new org.iom.dna.events.CentreChangedV1(
+                        code,
+                        "Test centre",
+                        code.substring(0, 2),
+                        "Testville",
+                        "UTC",
+                        "ACTIVE",
+                        changedAt,
+                        languages,
+                        facilities)));
     }
 
     public void open(SlotOpenedV1... slots) {
