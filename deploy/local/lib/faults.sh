@@ -14,6 +14,9 @@
 FAULT_SCENARIOS=(kafka-kill service-kill pause db-restart paused-consumer-db-outage replay
   notification-kill-after-send intake-outage race)
 FAULT_SHORT_SCENARIOS=(db-restart paused-consumer-db-outage intake-outage)
+# Rounds of the chosen scenarios in one run (--repeat N), e.g. the race many times over.
+FAULT_REPEAT=1
+FAULT_ROUND=
 # Seconds to wait for convergence once the fault is over and the load has been sent.
 FAULT_TIMEOUT=${FAULT_TIMEOUT:-180}
 # Families per scenario for every scenario (empty: each scenario's own full or short size).
@@ -33,7 +36,7 @@ FAULT_TOKEN_URL="$KEYCLOAK_URL/realms/dna/protocol/openid-connect/token"
 # Consumer groups (the services' application.properties) and the suite topics each reads. Only these
 # topics are reset: the @QuarkusTest tests use the same group ids on test.-prefixed topics.
 FAULT_GROUPS=(
-  "intake-service:scheduling.appointments.v1,notification.deliveries.v1"
+  "intake-service:scheduling.appointments.v1,notification.deliveries.v1,registry.slots.v1"
   "scheduling-service:intake.sampling-requests.v1,registry.slots.v1"
   "notification-service:scheduling.appointments.v1"
 )
@@ -671,7 +674,7 @@ fault_pg_start() {
 # (JQ-FILTER changes every body), and the baselines its dlq count is relative to.
 fault_begin() {
   local filter=${3:-.} f
-  SC_NAME=$1 SC_N=$2 SC_EXTRA_DUP=0 SC_CONVERGED=- SC_DLQ=-
+  SC_NAME=$1${FAULT_ROUND:+-$FAULT_ROUND} SC_N=$2 SC_EXTRA_DUP=0 SC_CONVERGED=- SC_DLQ=-
   stage "faults: $SC_NAME ($SC_N families)"
   SC_DIR="$FAULT_DIR/$SC_NAME"
   rm -rf "$SC_DIR"
@@ -1059,6 +1062,81 @@ fault_race_hand_bookings() {
   fault_note "hand bookings into $centre on $day: $ok booked or moved, $full no room (409), $other other answers"
 }
 
+# Ad-hoc cases in the race: $3 families the IND asks to be sampled outside the centres are each booked
+# by hand twice at once by a country office, through both scheduler instances, at centre $1 on day $2.
+# Exactly one live appointment per family must remain (more are counted as duplicated), and the slot of
+# its own must hold its members, never more.
+fault_race_ad_hoc() {
+  local centre=$1 day=$2 n=$3 token ind i id body code ok=0 refused=0 other=0 dup bad
+  local -a ids=() pids=() ports=(8082 "$SCHEDULING_SECOND_PORT")
+  step "ad-hoc bookings"
+  token=$(fault_token_user officer) || token=""
+  ind=$(<"$SC_DIR/token")
+  for ((i = 1; i <= n; i++)); do
+    # shellcheck disable=SC2016 # $ref and $day are jq's variables
+    body=$(jq -c --arg ref "${SC_PREFIX}adhoc-$i" --arg day "$day" '.indReference = $ref | .deadline = $day
+      | del(.country) | .preferredCentre = null | .members[].currentCountry = "ET" | .members[].needs.interpreter = false
+      | .adHocLocation = {"country": "ET", "city": "Gambela", "description": "Fault suite: sampled at the camp clinic"}' \
+      "$FAULT_TEMPLATE") || body=""
+    id=$(curl -s --max-time 15 -H "Authorization: Bearer $ind" -H 'Content-Type: application/json' \
+      -d "$body" "$FAULT_INTAKE_API" | jq -r '.id // empty' 2>/dev/null) || id=""
+    [[ -z $id ]] || ids+=("$id")
+  done
+  if [[ -z $token ]] || ((${#ids[@]} == 0)); then
+    step_end "skipped (no officer token, or intake took no ad-hoc case)"
+    fault_note "ad-hoc bookings skipped: no officer token, or intake took none of the $n ad-hoc cases"
+    return 0
+  fi
+  # Scheduling must know the cases before they can be booked (bounded wait).
+  for ((i = 0; i < 60; i++)); do
+    [[ $(fault_sql scheduling <<<"select count(*) from family_case where request_id in ($(fault_quoted "${ids[@]}"))") == "${#ids[@]}" ]] && break
+    sleep 1
+  done
+  for id in "${ids[@]}"; do
+    for i in 0 1; do
+      curl -s --max-time 30 -o /dev/null -w '%{http_code}\n' -X PUT -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' \
+        -d "{\"centreCode\": \"$centre\", \"location\": \"Gambela camp clinic\", \"localDate\": \"$day\", \"localStart\": \"1$i:00\"}" \
+        "http://localhost:${ports[i]}/api/v1/families/$id/ad-hoc-appointment" >"$SC_DIR/adhoc-$id-$i.code" &
+      pids+=($!)
+    done
+  done
+  wait "${pids[@]}" 2>/dev/null || true
+  for id in "${ids[@]}"; do
+    for i in 0 1; do
+      code=$(cat "$SC_DIR/adhoc-$id-$i.code" 2>/dev/null || echo 000)
+      case $code in
+        200) ok=$((ok + 1)) ;;
+        409) refused=$((refused + 1)) ;;
+        *) other=$((other + 1)) ;;
+      esac
+    done
+  done
+  # Families with more than one live appointment, and ad-hoc slots holding more people than capacity.
+  dup=$(fault_sql scheduling <<<"select coalesce(sum(n - 1), 0) from (select count(*) as n from appointment
+    where status = 'BOOKED' and request_id in ($(fault_quoted "${ids[@]}")) group by request_id) live") || dup="?"
+  bad=$(fault_sql scheduling <<<"select count(*) from appointment a join slot s on s.id in (select m.slot_id
+    from appointment_member m where m.appointment_id = a.id) where a.status = 'BOOKED' and s.ad_hoc
+    and a.request_id in ($(fault_quoted "${ids[@]}")) and s.booked > s.capacity") || bad="?"
+  step_end "${#ids[@]} famil(ies) booked twice at once: $ok booked or moved, $refused refused (409), $other other;" \
+    "extra live appointments $dup, overfull ad-hoc slots $bad"
+  fault_note "ad-hoc bookings of ${#ids[@]} famil(ies), each twice at once through both instances: $ok booked or" \
+    "moved, $refused refused (409), $other other answers; extra live appointments $dup, overfull ad-hoc slots $bad"
+  if [[ $dup =~ ^[0-9]+$ && $bad =~ ^[0-9]+$ ]]; then
+    SC_EXTRA_DUP=$((SC_EXTRA_DUP + dup + bad))
+  else
+    SC_EXTRA_DUP="?"
+  fi
+}
+
+# Quoted, comma-separated, for an SQL list.
+fault_quoted() {
+  local IFS=,
+  local -a q=("${@/#/\'}")
+  q=("${q[@]/%/\'}")
+  printf '%s' "${q[*]}"
+}
+
 # The target slot after the race, for the notes.
 fault_race_slot_note() {
   local state
@@ -1069,9 +1147,6 @@ fault_race_slot_note() {
   fault_note "target slot after the race (capacity, booked, members of live appointments): $state"
 }
 
-# Two scheduling instances (same database and consumer group) book families racing for the last
-# places of one day, while MHAC staff cut the capacity of one of its slots and a country office books
-# some of the same families by hand into that day.
 # intake-service is down (5 minutes; 1 in --short) while every family's confirmation is due:
 # notification-service cannot read the contact details, so the messages wait, backing off, and go out
 # when intake is back. An outage on our side is not a family that cannot be reached: no contact attempt
@@ -1106,14 +1181,18 @@ fault_scenario_intake_outage() {
   fi
 }
 
+# Two scheduling instances (same database and consumer group) book families racing for the last
+# places of one day, while MHAC staff cut the capacity of one of its slots, a country office books
+# some of the same families by hand into that day, and books ad-hoc cases twice at once. Run it many
+# times over with `faults --repeat N race`.
 fault_scenario_race() {
   local target day slot centre cap booked free
   target=$(fault_race_target) || target=""
   if [[ -z $target ]]; then
-    SC_NAME=race
-    stage "faults: race"
+    SC_NAME=race${FAULT_ROUND:+-$FAULT_ROUND}
+    stage "faults: $SC_NAME"
     fault_note "skipped: no free slot in Ethiopia after the lead time (scheduling's slot replica)"
-    FAULT_ROWS+=("| race | 0 | 0 | 0 | 0/0 | - | - | - | - | skipped |")
+    FAULT_ROWS+=("| $SC_NAME | 0 | 0 | 0 | 0/0 | - | - | - | - | skipped |")
     FAULT_FAILED=$((FAULT_FAILED + 1))
     return 0
   fi
@@ -1129,6 +1208,7 @@ fault_scenario_race() {
     fault_note "fewer than 5 families were booked within 60 s: the cut came late"
   fault_cut_capacity "$centre" "$slot"
   fault_race_hand_bookings "$centre" "$day" 5
+  fault_race_ad_hoc "$centre" "$day" 3
   fault_ended
   fault_finish
   fault_race_slot_note "$slot"
@@ -1292,6 +1372,11 @@ cmd_faults() {
   while (($#)); do
     case $1 in
       --short) FAULT_SHORT=1 ;;
+      --repeat)
+        [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--repeat takes a positive number of rounds"
+        FAULT_REPEAT=$2
+        shift
+        ;;
       -*) usage ;;
       *)
         fault_known "$1" || die "unknown scenario '$1' (scenarios: ${FAULT_SCENARIOS[*]})"
@@ -1314,8 +1399,13 @@ cmd_faults() {
   trap 'exit 143' TERM
   faults_ensure_up
   faults_prepare
-  for name in "${names[@]}"; do
-    "fault_scenario_${name//-/_}"
+  local round
+  for ((round = 1; round <= FAULT_REPEAT; round++)); do
+    # Each round's families and work files are its own: scenario names get the round's number.
+    ((FAULT_REPEAT == 1)) || FAULT_ROUND=$round
+    for name in "${names[@]}"; do
+      "fault_scenario_${name//-/_}"
+    done
   done
   faults_report
   faults_release
