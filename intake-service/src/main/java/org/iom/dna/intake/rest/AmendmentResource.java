@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.service.AmendmentService;
+import org.iom.dna.platform.audit.Audited;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.platform.rest.ProblemMappers;
@@ -54,6 +55,9 @@ public class AmendmentResource {
 
     @PATCH
     @Path("/members/{personRef}/contact")
+    @Audited(
+            record = "family-member",
+            fields = {"phone", "email", "whatsapp", "proxy"})
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Change a member's contact channels",
@@ -114,6 +118,7 @@ public class AmendmentResource {
 
     @POST
     @Path("/cancellation")
+    @Audited(record = "sampling-request", fields = "cancellation comment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Cancel a case",

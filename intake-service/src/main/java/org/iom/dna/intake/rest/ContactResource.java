@@ -1,6 +1,5 @@
 package org.iom.dna.intake.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,17 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.service.ContactDetailsService;
 import org.iom.dna.intake.service.MemberContact;
+import org.iom.dna.platform.audit.Audited;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.openapi.ProblemResponses;
 
 /**
  * Internal: notification-service fetches a member's contact channels just before it sends, so that
- * it never has to keep them. Every read is audited.
+ * it never has to keep them. Every read, and every refused attempt, is in the audit trail.
  */
 @Path("/internal/v1/sampling-requests/{id}/members/{personRef}/contact")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,15 +33,16 @@ import org.iom.dna.platform.openapi.ProblemResponses;
 public class ContactResource {
 
     private final ContactDetailsService service;
-    private final SecurityIdentity identity;
 
-    ContactResource(ContactDetailsService service, SecurityIdentity identity) {
+    ContactResource(ContactDetailsService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
     @RolesAllowed("notification-service")
+    @Audited(
+            record = "family-member",
+            fields = {"name", "language", "phone", "email", "whatsapp", "proxy"})
     @Operation(summary = "Contact channels and language of one family member, for a message about to be sent")
     @APIResponse(
             responseCode = "200",
@@ -58,12 +60,14 @@ public class ContactResource {
                                                             + " \"proxy\": {\"name\": \"Tekle Berhe\", \"relation\": \"brother\", \"phone\": \"+251912345678\"}}")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public MemberContact contact(
-            @PathParam("id") UUID id, @PathParam("personRef") String personRef, @QueryParam("purpose") String purpose) {
-        // The audit keeps the caller's words, without control characters (PostgreSQL cannot store NUL).
-        String clean =
-                purpose == null ? "" : purpose.replaceAll("\\p{Cntrl}", "").strip();
-        String why = clean.isEmpty() ? "unspecified" : clean.substring(0, Math.min(100, clean.length()));
-        return service.contactFor(id, personRef, identity.getPrincipal().getName(), why)
-                .orElseThrow(() -> new NotFound("family member"));
+            @PathParam("id") UUID id,
+            @PathParam("personRef") String personRef,
+            @Parameter(
+                            description =
+                                    "What the message is for, e.g. CONFIRMATION; kept in the audit as the caller's word")
+                    @QueryParam("purpose")
+                    String purpose) {
+        // The audit trail (AuditFilter) records the read: who, through which client and token, from where, outcome.
+        return service.contactFor(id, personRef).orElseThrow(() -> new NotFound("family member"));
     }
 }

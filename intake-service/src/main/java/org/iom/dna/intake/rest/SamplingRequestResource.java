@@ -37,6 +37,7 @@ import org.iom.dna.intake.domain.RequestStatus;
 import org.iom.dna.intake.service.CaseFilter;
 import org.iom.dna.intake.service.SamplingRequestService;
 import org.iom.dna.intake.service.SubmissionResult;
+import org.iom.dna.platform.audit.Audited;
 import org.iom.dna.platform.domain.NotAllowed;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.openapi.ProblemResponses;
@@ -60,6 +61,19 @@ public class SamplingRequestResource {
 
     @POST
     @RolesAllowed("ind-system")
+    @Audited(
+            record = "sampling-request",
+            fields = {
+                "names",
+                "birth dates",
+                "sex",
+                "nationality",
+                "city",
+                "contact",
+                "needs details",
+                "guardian",
+                "note"
+            })
     @Operation(
             summary = "Submit a family case",
             description = "Idempotent on indReference: resending the same content returns 200 and the stored case.")

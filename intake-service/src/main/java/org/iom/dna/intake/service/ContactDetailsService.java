@@ -2,14 +2,12 @@ package org.iom.dna.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.iom.dna.intake.domain.FamilyMember;
 import org.iom.dna.intake.domain.PersonalData;
-import org.iom.dna.intake.domain.PersonalDataAccess;
 
-/** Hands a member's contact details to notification-service, and records every such read. */
+/** Hands a member's contact details to notification-service (the resource's audit records every read). */
 @ApplicationScoped
 public class ContactDetailsService {
 
@@ -20,17 +18,10 @@ public class ContactDetailsService {
     }
 
     @Transactional
-    public Optional<MemberContact> contactFor(UUID requestId, String personRef, String actor, String purpose) {
+    public Optional<MemberContact> contactFor(UUID requestId, String personRef) {
         Optional<FamilyMember> found = FamilyMember.find("request.id = ?1 and personRef = ?2", requestId, personRef)
                 .firstResultOptional();
         return found.map(member -> {
-            PersonalDataAccess access = new PersonalDataAccess();
-            access.at = Instant.now();
-            access.actor = actor;
-            access.requestId = requestId;
-            access.personRef = personRef;
-            access.purpose = purpose;
-            access.persist();
             PersonalData data = cipher.openJson(member.piiKeyId, member.personalData, member.id, PersonalData.class);
             PersonalData.Contact contact =
                     data.contact() == null ? new PersonalData.Contact(null, null, null, null) : data.contact();

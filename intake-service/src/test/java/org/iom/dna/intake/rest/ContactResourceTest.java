@@ -6,19 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.iom.dna.intake.domain.PersonalDataAccess;
 import org.iom.dna.intake.testdata.Families;
 import org.iom.dna.intake.testdata.IntakeApi;
+import org.iom.dna.platform.audit.AuditResource;
+import org.iom.dna.platform.audit.AuditTrail;
 import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** notification-service, and only it, reads a member's contact details just before sending; every read is audited. */
+/**
+ * notification-service, and only it, reads a member's contact details just before sending; every read, and every
+ * refused attempt, is in the audit trail with the caller's client, token and address.
+ */
 @QuarkusTest
 class ContactResourceTest {
 
@@ -27,10 +30,19 @@ class ContactResourceTest {
     @Inject
     IntakeApi api;
 
-    private static List<PersonalDataAccess> reads(String id) {
-        return QuarkusTransaction.requiringNew()
-                .call(() ->
-                        PersonalDataAccess.<PersonalDataAccess>list("requestId = ?1 order by id", UUID.fromString(id)));
+    @Inject
+    AuditTrail trail;
+
+    private static final String OPERATION = "GET /internal/v1/sampling-requests/{id}/members/{personRef}/contact";
+
+    /** The audit trail's rows about the case, oldest first. */
+    private List<AuditResource.AuditEntryView> reads(String id) {
+        List<AuditResource.AuditEntryView> rows = new java.util.ArrayList<>(trail.rows(id, 100).stream()
+                .map(AuditResource.AuditEntryView::of)
+                .filter(r -> r.operation().equals(OPERATION))
+                .toList());
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     private static ValidatableResponse read(String id, String personRef, String purpose) {
@@ -95,26 +107,35 @@ class ContactResourceTest {
     }
 
     @Test
-    void shouldAuditWhoReadWhoseDataAndWhy() {
+    void shouldAuditWhoReadWhoseDataThroughWhichClientAndToken() {
         String id = api.submitted();
 
         read(id, Families.MOTHER, "appointment-confirmation").statusCode(200);
 
         assertThat(reads(id)).singleElement().satisfies(access -> {
-            assertThat(access.actor).isEqualTo(NOTIFICATION_SERVICE);
-            assertThat(access.personRef).isEqualTo(Families.MOTHER);
-            assertThat(access.purpose).isEqualTo("appointment-confirmation");
-            assertThat(access.at).isNotNull();
+            assertThat(access.actor()).isEqualTo(NOTIFICATION_SERVICE);
+            assertThat(access.clientId()).isEqualTo("notification-service");
+            assertThat(access.subject()).isNotBlank().isNotEqualTo("anonymous");
+            assertThat(access.tokenId()).isNotBlank();
+            assertThat(access.source()).isNotBlank();
+            assertThat(access.recordType()).isEqualTo("family-member");
+            assertThat(access.personRef()).isEqualTo(Families.MOTHER);
+            assertThat(access.fields()).contains("phone", "email");
+            assertThat(access.outcome()).isEqualTo("ALLOWED");
+            assertThat(access.statedPurpose()).isEqualTo("appointment-confirmation");
+            assertThat(access.at()).isNotNull();
         });
     }
 
     @Test
-    void shouldAuditAPurposeWithoutItsControlCharacters() {
+    void shouldKeepTheStatedPurposeWithoutItsControlCharacters() {
         String id = api.submitted();
 
         read(id, Families.MOTHER, "appointment\u0000-confirmation\n").statusCode(200);
 
-        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("appointment-confirmation");
+        assertThat(reads(id))
+                .extracting(AuditResource.AuditEntryView::statedPurpose)
+                .containsExactly("appointment-confirmation");
     }
 
     @Test
@@ -125,36 +146,68 @@ class ContactResourceTest {
         read(id, Families.MOTHER, "appointment-reminder").statusCode(200);
 
         assertThat(reads(id))
-                .extracting(a -> a.purpose)
+                .extracting(AuditResource.AuditEntryView::statedPurpose)
                 .containsExactly("appointment-confirmation", "appointment-reminder");
     }
 
     @Test
-    void shouldAuditAReadWithoutPurposeAsUnspecified() {
+    void shouldAuditAReadWithoutAStatedPurpose() {
         String id = api.submitted();
 
         api.contact(id, Families.MOTHER).statusCode(200);
 
-        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("unspecified");
+        assertThat(reads(id)).singleElement().satisfies(access -> {
+            assertThat(access.outcome()).isEqualTo("ALLOWED");
+            assertThat(access.statedPurpose()).isNull();
+        });
     }
 
     @Test
-    void shouldAuditABlankPurposeAsUnspecified() {
-        String id = api.submitted();
-
-        read(id, Families.MOTHER, "   ").statusCode(200);
-
-        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("unspecified");
-    }
-
-    @Test
-    void shouldCutALongPurposeToAHundredCharacters() {
+    void shouldCutALongStatedPurposeToAHundredCharacters() {
         String id = api.submitted();
         String purpose = "r".repeat(100) + "-and-more";
 
         read(id, Families.MOTHER, purpose).statusCode(200);
 
-        assertThat(reads(id)).extracting(a -> a.purpose).containsExactly("r".repeat(100));
+        assertThat(reads(id))
+                .extracting(AuditResource.AuditEntryView::statedPurpose)
+                .containsExactly("r".repeat(100));
+    }
+
+    @Test
+    void shouldAuditAReadOfAnUnknownMemberAsNotFound() {
+        String id = api.submitted();
+
+        read(id, "P-404", "appointment-confirmation").statusCode(404);
+
+        assertThat(reads(id)).singleElement().satisfies(access -> {
+            assertThat(access.outcome()).isEqualTo("NOT_FOUND");
+            assertThat(access.personRef()).isEqualTo("P-404");
+        });
+    }
+
+    @Test
+    void shouldAuditARefusedAttemptWithTheCallersClient() {
+        String id = api.submitted();
+
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .get(IntakeApi.internalContactPath(id, Families.MOTHER))
+                .then()
+                .statusCode(403);
+
+        assertThat(reads(id)).singleElement().satisfies(access -> {
+            assertThat(access.outcome()).isEqualTo("REFUSED");
+            assertThat(access.clientId()).isEqualTo("ind-system");
+        });
+    }
+
+    @Test
+    void shouldKeepTheAuditChainIntact() {
+        String id = api.submitted();
+        read(id, Families.MOTHER, "appointment-confirmation").statusCode(200);
+
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
@@ -162,15 +215,6 @@ class ContactResourceTest {
         String id = api.submitted();
 
         read(id, "P-404", "appointment-confirmation").statusCode(404).contentType(IntakeApi.PROBLEM);
-    }
-
-    @Test
-    void shouldAuditNothingWhenTheMemberIsUnknown() {
-        String id = api.submitted();
-
-        read(id, "P-404", "appointment-confirmation").statusCode(404);
-
-        assertThat(reads(id)).isEmpty();
     }
 
     @Test
@@ -221,7 +265,7 @@ class ContactResourceTest {
     }
 
     @Test
-    void shouldAuditNothingWhenTheCallerIsRefused() {
+    void shouldAuditAStaffMembersRefusedAttemptUnderTheirName() {
         String id = api.submitted();
 
         given().auth()
@@ -230,6 +274,29 @@ class ContactResourceTest {
                 .then()
                 .statusCode(403);
 
-        assertThat(reads(id)).isEmpty();
+        assertThat(reads(id)).singleElement().satisfies(access -> {
+            assertThat(access.outcome()).isEqualTo("REFUSED");
+            assertThat(access.actor()).isEqualTo("officer");
+            assertThat(access.clientId()).isEqualTo("dna-cli");
+        });
+    }
+
+    @Test
+    void shouldLetOnlyAdminsReadTheAuditTrail() {
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .get("/api/v1/audit/verification")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.user("officer"))
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.notificationService())
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(403);
     }
 }
