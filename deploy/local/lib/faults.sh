@@ -17,6 +17,7 @@ FAULT_SHORT_SCENARIOS=(db-restart paused-consumer-db-outage intake-outage)
 # Rounds of the chosen scenarios in one run (--repeat N), e.g. the race many times over.
 FAULT_REPEAT=1
 FAULT_ROUND=
+FAULT_RELEASED=()
 # Seconds to wait for convergence once the fault is over and the load has been sent.
 FAULT_TIMEOUT=${FAULT_TIMEOUT:-180}
 # Families per scenario for every scenario (empty: each scenario's own full or short size).
@@ -1235,6 +1236,22 @@ faults_release() {
     --max-time 15 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"reason": "WITHDRAWN_BY_APPLICANT"}' "$FAULT_INTAKE_API/{}/cancellation" | grep -c '^2' || true)
   step_end "$n of ${#ids[@]} families cancelled ($(since "$t0"))"
+  FAULT_RELEASED=("${ids[@]}")
+}
+
+# Waits (bounded) until scheduling has cancelled the families just released, so that their places are free
+# for the next round.
+faults_await_released() {
+  local i left=?
+  ((${#FAULT_RELEASED[@]} > 0)) || return 0
+  step "faults: waiting for the places to be free"
+  for ((i = 0; i < 120; i++)); do
+    left=$(fault_sql scheduling <<<"select count(*) from family_case where status <> 'CANCELLED'
+      and request_id in ($(fault_quoted "${FAULT_RELEASED[@]}"))") || left=?
+    [[ $left == 0 ]] && break
+    sleep 1
+  done
+  step_end "$left still held"
 }
 
 # ---- the command ----------------------------------------------------------------------------------
@@ -1406,6 +1423,11 @@ cmd_faults() {
     for name in "${names[@]}"; do
       "fault_scenario_${name//-/_}"
     done
+    # The next round needs free places as the first had them.
+    if ((round < FAULT_REPEAT)); then
+      faults_release
+      faults_await_released
+    fi
   done
   faults_report
   faults_release
