@@ -181,7 +181,7 @@ class BulkPublishResourceTest {
 
     @Test
     void shouldNotShowTheFeedToTheIndOrToNotificationService() {
-        given().auth().oauth2(Tokens.indSystem()).get(feed("ET-ADD")).then().statusCode(403);
+        given().auth().oauth2(Tokens.indSystem()).get(feed("ET-ADD")).then().statusCode(401);
         given().auth()
                 .oauth2(Tokens.notificationService())
                 .get(feed("ET-ADD"))

@@ -142,12 +142,12 @@ class CentreResourceTest {
 
     @Test
     void shouldNotLetTheIndReadTheCentres() {
-        given().auth().oauth2(Tokens.indSystem()).get(CENTRES).then().statusCode(403);
+        given().auth().oauth2(Tokens.indSystem()).get(CENTRES).then().statusCode(401);
         given().auth()
                 .oauth2(Tokens.indSystem())
                 .get(CENTRES + "/ET-ADD")
                 .then()
-                .statusCode(403);
+                .statusCode(401);
     }
 
     @Test
@@ -487,7 +487,7 @@ class CentreResourceTest {
                 .body(fixtures.json(gondar("ET")))
                 .put(CENTRES + "/" + fixtures.freeCode("ET"))
                 .then()
-                .statusCode(403);
+                .statusCode(401);
     }
 
     @Test

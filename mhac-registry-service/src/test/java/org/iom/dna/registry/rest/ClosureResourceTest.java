@@ -307,7 +307,7 @@ class ClosureResourceTest {
                 .body(fixtures.json(centreClosure("ET-ADD", day, day)))
                 .post(CLOSURES)
                 .then()
-                .statusCode(403);
+                .statusCode(401);
     }
 
     @Test

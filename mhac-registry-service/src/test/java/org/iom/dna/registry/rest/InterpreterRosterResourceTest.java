@@ -311,7 +311,7 @@ class InterpreterRosterResourceTest {
                 .body(body("ti"))
                 .put(dayPath(ADDIS, addisDay()))
                 .then()
-                .statusCode(403)
+                .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE);
     }
 

@@ -160,7 +160,7 @@ class SlotResourceTest {
 
     @Test
     void shouldRefuseTheIndSlotListings() {
-        given().auth().oauth2(Tokens.indSystem()).get(ADDIS + "/slots").then().statusCode(403);
+        given().auth().oauth2(Tokens.indSystem()).get(ADDIS + "/slots").then().statusCode(401);
     }
 
     @Test

@@ -287,7 +287,7 @@ class TemplateResourceTest {
                 .body(fixtures.json(monday("09:00:00", "10:00:00")))
                 .post(ADDIS)
                 .then()
-                .statusCode(403)
+                .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE);
     }
 

@@ -45,6 +45,12 @@ class DeliveryResourceTest {
     }
 
     @Test
+    void shouldRefuseATokenNotMeantForThisService() {
+        // notification-service's own client gets tokens for intake, scheduling and the registry only.
+        assertProblem(forRequest(as(Tokens.notificationService()), UUID.randomUUID()), 401, "unauthorized");
+    }
+
+    @Test
     void shouldRefuseTheIndsSystem() {
         assertProblem(forRequest(as(Tokens.indSystem()), UUID.randomUUID()), 403, "forbidden");
     }

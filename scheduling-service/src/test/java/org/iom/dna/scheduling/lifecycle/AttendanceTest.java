@@ -249,6 +249,6 @@ class AttendanceTest {
                 .body(AppointmentDay.json(outcome(Attendance.CHECKED_IN)))
                 .put("/api/v1/appointments/{a}/members/{m}/attendance", UUID.randomUUID(), "P-1")
                 .then()
-                .statusCode(403);
+                .statusCode(401);
     }
 }

@@ -148,6 +148,6 @@ class StaffCentreTest {
                 .oauth2(org.iom.dna.testing.Tokens.indSystem())
                 .get("/api/v1/centres/{c}/days/{d}", ADDIS, today().toString())
                 .then()
-                .statusCode(403);
+                .statusCode(401);
     }
 }

@@ -42,14 +42,26 @@ class FamilyResourceTest {
     }
 
     @Test
-    void shouldRefuseTheIndSystemAFamily() {
+    void shouldRefuseTheIndsTokenWhichIsNotMeantForScheduling() {
+        // The IND's client gets tokens for intake and notification only (their audience): here it is no token at all.
         given().auth()
                 .oauth2(Tokens.indSystem())
                 .get("/api/v1/families/" + UUID.randomUUID())
                 .then()
-                .statusCode(403)
+                .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.type("forbidden").toString()));
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", equalTo(Problem.type("unauthorized").toString()));
+    }
+
+    @Test
+    void shouldRefuseAMhacStaffTokenOnlyForWhatItsRoleMayNotDo() {
+        // Staff tokens name every service: the role decides (403), not the audience.
+        given().auth()
+                .oauth2(Tokens.user("staff-addis"))
+                .get("/api/v1/waitlist")
+                .then()
+                .statusCode(403);
     }
 
     @Test
