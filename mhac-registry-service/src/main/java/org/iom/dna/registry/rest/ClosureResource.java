@@ -1,6 +1,5 @@
 package org.iom.dna.registry.rest;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -89,7 +88,7 @@ public class ClosureResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({"mhac-staff", "country-office", "admin"})
     @Operation(
             summary = "Closures overlapping a date range, for a country or a centre (its own and its country's)",
             description = "MHAC staff see only the closures that apply to their own centres.")
