@@ -991,7 +991,8 @@ fault_scenario_notification_kill_after_send() {
 fault_race_target() {
   fault_sql scheduling <<'EOF'
 with free as (
-  select * from slot where country = 'ET' and status = 'OPEN' and booked < capacity
+  -- A centre's own slots: an ad-hoc slot belongs to one family and is no place to race for.
+  select * from slot where country = 'ET' and status = 'OPEN' and not ad_hoc and booked < capacity
     and starts_at >= now() + interval '2 days 30 minutes'),
 days as (
   -- Days with room for some of the families but not all: the last places are contested.
