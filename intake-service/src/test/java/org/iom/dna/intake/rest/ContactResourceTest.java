@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ class ContactResourceTest {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     private static final String OPERATION = "GET /internal/v1/sampling-requests/{id}/members/{personRef}/contact";
 
@@ -200,6 +204,29 @@ class ContactResourceTest {
             assertThat(access.outcome()).isEqualTo("REFUSED");
             assertThat(access.clientId()).isEqualTo("ind-system");
         });
+    }
+
+    @Test
+    void shouldHandOutNothingWhenTheReadCannotBeAudited() {
+        String id = api.submitted();
+        String signature = "audit_trail_append(timestamptz, text, text, text, text, text, text, text, text, text,"
+                + " text, text, text)";
+        // The trail cannot be written while its append function is away.
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("alter function " + signature + " rename to audit_trail_append_away")
+                        .executeUpdate());
+        try {
+            read(id, Families.MOTHER, "appointment-confirmation")
+                    .statusCode(503)
+                    .contentType(IntakeApi.PROBLEM)
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(Families.MOTHER_PHONE)));
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("alter function "
+                                    + signature.replace("audit_trail_append", "audit_trail_append_away")
+                                    + " rename to audit_trail_append")
+                            .executeUpdate());
+        }
     }
 
     @Test
