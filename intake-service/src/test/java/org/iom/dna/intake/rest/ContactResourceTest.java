@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.iom.dna.intake.testdata.Families;
 import org.iom.dna.intake.testdata.IntakeApi;
-import org.iom.dna.platform.audit.AuditResource;
 import org.iom.dna.platform.audit.AuditTrail;
 import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,8 @@ class ContactResourceTest {
     private static final String OPERATION = "GET /internal/v1/sampling-requests/{id}/members/{personRef}/contact";
 
     /** The audit trail's rows about the case, oldest first. */
-    private List<AuditResource.AuditEntryView> reads(String id) {
-        List<AuditResource.AuditEntryView> rows = new java.util.ArrayList<>(trail.rows(id, 100).stream()
-                .map(AuditResource.AuditEntryView::of)
+    private List<AuditTrail.Row> reads(String id) {
+        List<AuditTrail.Row> rows = new java.util.ArrayList<>(trail.rows(id, 100).stream()
                 .filter(r -> r.operation().equals(OPERATION))
                 .toList());
         java.util.Collections.reverse(rows);
@@ -137,9 +135,7 @@ class ContactResourceTest {
 
         read(id, Families.MOTHER, "appointment\u0000-confirmation\n").statusCode(200);
 
-        assertThat(reads(id))
-                .extracting(AuditResource.AuditEntryView::statedPurpose)
-                .containsExactly("appointment-confirmation");
+        assertThat(reads(id)).extracting(AuditTrail.Row::statedPurpose).containsExactly("appointment-confirmation");
     }
 
     @Test
@@ -150,7 +146,7 @@ class ContactResourceTest {
         read(id, Families.MOTHER, "appointment-reminder").statusCode(200);
 
         assertThat(reads(id))
-                .extracting(AuditResource.AuditEntryView::statedPurpose)
+                .extracting(AuditTrail.Row::statedPurpose)
                 .containsExactly("appointment-confirmation", "appointment-reminder");
     }
 
@@ -173,9 +169,7 @@ class ContactResourceTest {
 
         read(id, Families.MOTHER, purpose).statusCode(200);
 
-        assertThat(reads(id))
-                .extracting(AuditResource.AuditEntryView::statedPurpose)
-                .containsExactly("r".repeat(100));
+        assertThat(reads(id)).extracting(AuditTrail.Row::statedPurpose).containsExactly("r".repeat(100));
     }
 
     @Test

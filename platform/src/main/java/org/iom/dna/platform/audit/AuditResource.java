@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,47 +43,6 @@ public class AuditResource {
     private static final String VERIFICATION_EXAMPLE =
             "{\"rows\": 4211, \"intact\": true, \"firstBroken\": null, \"headId\": 4211, \"headHash\": \"9f2c4e...\"}";
 
-    /** One row of the trail: references only, never the personal data itself. */
-    public record AuditEntryView(
-            long id,
-            Instant at,
-            String subject,
-            String actor,
-            String clientId,
-            String tokenId,
-            String source,
-            String operation,
-            String recordType,
-            String recordId,
-            String personRef,
-            String fields,
-            String outcome,
-            String statedPurpose,
-            String hash) {
-
-        public static AuditEntryView of(Object[] r) {
-            Object at = r[1];
-            return new AuditEntryView(
-                    ((Number) r[0]).longValue(),
-                    at instanceof java.sql.Timestamp t
-                            ? t.toInstant()
-                            : at instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) at,
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    (String) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    (String) r[8],
-                    (String) r[9],
-                    (String) r[10],
-                    (String) r[11],
-                    (String) r[12],
-                    (String) r[13],
-                    (String) r[14]);
-        }
-    }
-
     /** @param intact whether every row's hash matches its fields and the row before it */
     public record VerificationView(long rows, boolean intact, Long firstBroken, Long headId, String headHash) {}
 
@@ -105,16 +63,16 @@ public class AuditResource {
             description = "Rows of the trail",
             content =
                     @Content(
-                            schema = @Schema(implementation = AuditEntryView[].class),
+                            schema = @Schema(implementation = AuditTrail.Row[].class),
                             examples = @ExampleObject(name = "a-contact-read", value = ENTRY_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public List<AuditEntryView> entries(
+    public List<AuditTrail.Row> entries(
             @Parameter(description = "Only rows about this record, e.g. a sampling request's id")
                     @QueryParam("recordId")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be a record id")
                     String recordId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return trail.rows(recordId, limit).stream().map(AuditEntryView::of).toList();
+        return trail.rows(recordId, limit);
     }
 
     @GET

@@ -40,6 +40,47 @@ public class AuditTrail {
             Outcome outcome,
             String statedPurpose) {}
 
+    /** One row as stored: the entry's references, never personal data, with the row's id and hash. */
+    public record Row(
+            long id,
+            Instant at,
+            String subject,
+            String actor,
+            String clientId,
+            String tokenId,
+            String source,
+            String operation,
+            String recordType,
+            String recordId,
+            String personRef,
+            String fields,
+            String outcome,
+            String statedPurpose,
+            String hash) {
+
+        static Row of(Object[] r) {
+            Object at = r[1];
+            return new Row(
+                    ((Number) r[0]).longValue(),
+                    at instanceof java.sql.Timestamp t
+                            ? t.toInstant()
+                            : at instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) at,
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    (String) r[10],
+                    (String) r[11],
+                    (String) r[12],
+                    (String) r[13],
+                    (String) r[14]);
+        }
+    }
+
     public enum Outcome {
         ALLOWED,
         /** 401 or 403. */
@@ -117,8 +158,8 @@ public class AuditTrail {
 
     /** The latest rows about one record (a request id), newest first; all records when null. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> rows(String recordId, int limit) {
-        return QuarkusTransaction.requiringNew()
+    public List<Row> rows(String recordId, int limit) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery("select id, at, subject, actor, client_id, token_id, source,"
                                 + " operation, record_type, record_id, person_ref, fields, outcome, stated_purpose, hash"
                                 + " from audit_trail where (cast(?1 as text) is null or record_id = ?1)"
@@ -126,6 +167,7 @@ public class AuditTrail {
                         .setParameter(1, recordId)
                         .setParameter(2, limit)
                         .getResultList());
+        return rows.stream().map(Row::of).toList();
     }
 
     /**

@@ -163,9 +163,7 @@ class AuditTrailTest {
         long first = append(record, AuditTrail.Outcome.ALLOWED);
         long second = append(record, AuditTrail.Outcome.NOT_FOUND);
 
-        assertThat(trail.rows(record, 10))
-                .extracting(r -> ((Number) r[0]).longValue())
-                .containsExactly(second, first);
+        assertThat(trail.rows(record, 10)).extracting(AuditTrail.Row::id).containsExactly(second, first);
     }
 
     @Test
