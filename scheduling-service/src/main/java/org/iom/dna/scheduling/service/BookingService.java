@@ -106,7 +106,7 @@ public class BookingService {
                     ? WaitReason.DAY_KEPT_FOR_ANOTHER_FAMILY
                     : whyNoDay(family, earliest, open, equipped, suitable);
             if (family.waitReason == WaitReason.NO_DAY_FITS_FAMILY) {
-                heldDays.keepDayFor(family, suitable, earliest);
+                heldDays.keepDayFor(family, members, suitable, earliest);
             } else {
                 HeldDays.release(family);
             }

@@ -59,9 +59,10 @@ class HeldDays {
      * @param suitable the open slots of its window that meet its needs (some with a free place)
      * @param earliest its earliest possible start
      */
-    void keepDayFor(FamilyCase family, List<SlotReplica> suitable, Instant earliest) {
+    void keepDayFor(
+            FamilyCase family, List<FamilyMatcher.Member> members, List<SlotReplica> suitable, Instant earliest) {
         Optional<CentreDay> day = nearDeadline(family) && keptAhead(family).isEmpty()
-                ? bestDay(family, suitable, earliest)
+                ? bestDay(members, suitable, earliest)
                 : Optional.empty();
         family.heldCentre = day.map(CentreDay::centreCode).orElse(null);
         family.heldDate = day.map(CentreDay::localDate).orElse(null);
@@ -75,38 +76,34 @@ class HeldDays {
 
     /**
      * Among the centre-days with a free place that meet the family's needs and lack places for it, yet could hold it
-     * once enough places are given back (their whole capacity is large enough), the one with the most free places;
-     * then the earliest. A day with enough free places that are not consecutive is never kept: places given back
-     * would not reliably join them, and keeping it would only turn others away.
+     * once every place is given back (the family fits the day's slots when all are empty: consecutive places, minors
+     * with their adult), the one with the most free places; then the earliest. A day whose slots could never hold
+     * the family together is never kept: keeping it would only turn others away.
      */
-    private Optional<CentreDay> bestDay(FamilyCase family, List<SlotReplica> suitable, Instant earliest) {
+    private Optional<CentreDay> bestDay(
+            List<FamilyMatcher.Member> members, List<SlotReplica> suitable, Instant earliest) {
         Map<CentreDay, Integer> free = new HashMap<>();
         suitable.forEach(
                 s -> free.merge(new CentreDay(s.centreCode, s.localDate), s.capacity - s.booked, Integer::sum));
-        Map<CentreDay, Integer> capacity = capacities(family, earliest);
-        int needed = family.pendingMembers().size();
+        int needed = members.size();
         return free.keySet().stream()
-                .filter(day -> free.get(day) < needed && capacity.getOrDefault(day, 0) >= needed)
+                .filter(day -> free.get(day) < needed && fitsWhenEmpty(day, members, earliest))
                 .max(Comparator.comparing((CentreDay day) -> free.get(day))
                         .thenComparing(CentreDay::localDate, Comparator.reverseOrder())
                         .thenComparing(CentreDay::centreCode, Comparator.reverseOrder()));
     }
 
-    /** Whole capacity (booked or not) per centre-day of the family's country and window. */
-    @SuppressWarnings("unchecked")
-    private Map<CentreDay, Integer> capacities(FamilyCase family, Instant earliest) {
-        List<Object[]> rows = em.createNativeQuery("select centre_code, local_date, sum(capacity) from slot"
-                        + " where country = ?1 and status = 'OPEN' and not ad_hoc and starts_at >= ?2"
-                        + " and local_date <= ?3 group by centre_code, local_date")
-                .setParameter(1, family.country)
-                .setParameter(2, earliest)
-                .setParameter(3, family.deadline)
-                .getResultList();
-        Map<CentreDay, Integer> capacity = new HashMap<>();
-        for (Object[] row : rows) {
-            capacity.put(new CentreDay((String) row[0], localDate(row[1])), ((Number) row[2]).intValue());
-        }
-        return capacity;
+    /** Whether the family would fit on the centre-day if every place were free: consecutive places, in order. */
+    private static boolean fitsWhenEmpty(CentreDay day, List<FamilyMatcher.Member> members, Instant earliest) {
+        List<FamilyMatcher.OpenSlot> empty = SlotReplica.<SlotReplica>list(
+                        "centreCode = ?1 and localDate = ?2 and status = 'OPEN' and not adHoc and startsAt >= ?3",
+                        day.centreCode(),
+                        day.localDate(),
+                        earliest)
+                .stream()
+                .map(s -> new FamilyMatcher.OpenSlot(s.id, s.centreCode, s.localDate, s.startsAt, s.endsAt, s.capacity))
+                .toList();
+        return FamilyMatcher.match(members, empty, day.centreCode()).isPresent();
     }
 
     /** The day kept for the first waiting family of the country served before this one, if any. */
