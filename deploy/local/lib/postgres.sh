@@ -102,6 +102,20 @@ postgres_up() {
   step_end "$verb (${note}databases checked, $(since "$t0"))"
 }
 
+# The services' own databases, not the *_test ones nor platform's (the module tests'): what `reset` empties.
+PG_SERVICE_DATABASES=(intake scheduling registry notification)
+
+# Drops and recreates each service's database (empty, at the current schema epoch; Flyway builds it
+# again when the service starts). The services must not be running.
+pg_empty_service_databases() {
+  local db
+  for db in "${PG_SERVICE_DATABASES[@]}"; do
+    pg_superuser_psql -d postgres -c "drop database if exists \"$db\" with (force)" \
+      -c "create database \"$db\" owner \"$db\"" \
+      -c "comment on database \"$db\" is 'dna-schema-epoch $PG_SCHEMA_EPOCH'"
+  done
+}
+
 postgres_down() {
   step "postgres"
   if [[ ! -f $PG_STARTED_FLAG ]]; then

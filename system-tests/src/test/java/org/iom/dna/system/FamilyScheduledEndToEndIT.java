@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.iom.dna.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,22 @@ class FamilyScheduledEndToEndIT {
     private static final String SMS = System.getProperty("dna.smsc.api", "http://127.0.0.1:8027/api/messages");
     /** The mother's phone in intake's example. */
     private static final String PHONE = "+251911234567";
+
+    /** The request this test submitted, withdrawn afterwards so that its places are free for the next run. */
+    private String submitted;
+
+    @AfterEach
+    void withdrawTheFamily() {
+        if (submitted != null) {
+            given().auth()
+                    .oauth2(Tokens.indSystem())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
+                    .post(INTAKE + "/api/v1/sampling-requests/" + submitted + "/cancellation")
+                    .then()
+                    .statusCode(200);
+        }
+    }
 
     /** The SMS the mother's phone received at the SMSC simulator, oldest first. */
     private static List<Map<String, Object>> texts() {
@@ -63,6 +80,7 @@ class FamilyScheduledEndToEndIT {
                 .body("status", equalTo("RECEIVED"))
                 .extract()
                 .path("id");
+        submitted = id;
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
