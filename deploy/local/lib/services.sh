@@ -70,7 +70,9 @@ service_env() {
   )
   case $module in
     intake-service)
-      SERVICE_ENV+=("PII_KEYS=dev1:$DEV_PII_KEY" "PII_ACTIVE_KEY=dev1")
+      # The development key, or the keys `suite rotate-key` made (lib/keys.sh).
+      pii_keys_read
+      SERVICE_ENV+=("PII_KEYS=$PII_KEYS_LIST" "PII_ACTIVE_KEY=$PII_ACTIVE")
       ;;
     notification-service)
       SERVICE_ENV+=("SMTP_HOST=127.0.0.1" "SMTP_PORT=$GREENMAIL_SMTP_PORT" "INTAKE_URL=http://localhost:8081"

@@ -16,11 +16,16 @@ create table if not exists outbox_event (
 alter table outbox_event add column if not exists attempts integer not null default 0;
 alter table outbox_event add column if not exists last_error varchar(500);
 alter table outbox_event add column if not exists parked_at timestamptz;
+-- Set when the aggregate is erased (data protection) before the row went out: the relay empties the payload once
+-- the broker has it.
+alter table outbox_event add column if not exists erase_after_publish boolean not null default false;
 create index if not exists ix_outbox_event_unpublished on outbox_event (position) where published_at is null;
 -- The relay skips rows whose key has a parked row before them.
 create index if not exists ix_outbox_event_parked on outbox_event (topic, aggregate_key, position)
     where published_at is null and parked_at is not null;
 create index if not exists ix_outbox_event_published on outbox_event (published_at) where published_at is not null;
+-- Erasure finds an aggregate's rows by key.
+create index if not exists ix_outbox_event_key on outbox_event (aggregate_key);
 
 create table if not exists inbox_event (
     consumer     varchar(100) not null,

@@ -54,6 +54,9 @@ public final class RoleMatrix {
         intake.put("GET /api/v1/sampling-requests/{id}", EnumSet.of(Caller.IND, Caller.OFFICER, Caller.ADMIN));
         intake.put("GET /api/v1/sampling-requests/{id}/history", EnumSet.of(Caller.IND, Caller.OFFICER, Caller.ADMIN));
         intake.put("POST /api/v1/sampling-requests/{id}/cancellation", IND);
+        intake.put("POST /api/v1/sampling-requests/{id}/erasure", IND);
+        intake.put("GET /api/v1/personal-data/keys", ADMIN);
+        intake.put("POST /api/v1/personal-data/re-encryption", ADMIN);
         intake.put("PATCH /api/v1/sampling-requests/{id}/members/{personRef}/contact", IND);
         intake.put(
                 "GET /internal/v1/sampling-requests/{id}/members/{personRef}/contact", EnumSet.of(Caller.NOTIFICATION));

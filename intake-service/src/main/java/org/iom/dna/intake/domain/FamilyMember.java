@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One person of the family to be sampled. The columns hold scheduling facts only; everything that
@@ -20,6 +21,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "family_member")
+// Only changed columns are written: an erasure's bulk update of the references is never undone by a row that
+// another transaction loaded before it.
+@DynamicUpdate
 public class FamilyMember extends PanacheEntityBase {
 
     @Id
@@ -74,11 +78,11 @@ public class FamilyMember extends PanacheEntityBase {
     @Column(name = "local_centre")
     public String localCentre;
 
-    /** AES-GCM ciphertext of {@code PersonalData} as JSON. */
-    @Column(name = "personal_data", nullable = false)
+    /** AES-GCM ciphertext of {@code PersonalData} as JSON; null once the case is erased. */
+    @Column(name = "personal_data")
     public byte[] personalData;
 
-    @Column(name = "pii_key_id", nullable = false)
+    @Column(name = "pii_key_id")
     public String piiKeyId;
 
     @Column(name = "appointment_id")

@@ -85,6 +85,13 @@ public class SamplingRequest extends PanacheEntityBase {
     @Column(name = "deadline_at_risk_reason")
     public String deadlineAtRiskReason;
 
+    /** When the case's personal data was erased, and why (RETENTION or IND_REQUEST); null while it is kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    @Column(name = "erasure_reason")
+    public String erasureReason;
+
     @Version
     public int version;
 

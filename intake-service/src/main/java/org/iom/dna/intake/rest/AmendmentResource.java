@@ -30,8 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iom.dna.intake.domain.PersonalData;
 import org.iom.dna.intake.service.AmendmentService;
+import org.iom.dna.intake.service.Erasure;
+import org.iom.dna.intake.service.SamplingRequestService;
 import org.iom.dna.platform.audit.Audited;
 import org.iom.dna.platform.domain.InvalidRequest;
+import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.openapi.ProblemResponses;
 import org.iom.dna.platform.rest.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,11 +47,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class AmendmentResource {
 
     private final AmendmentService amendments;
+    private final Erasure erasure;
+    private final SamplingRequestService requests;
     private final Validator validator;
     private final ObjectMapper strictJson;
 
-    AmendmentResource(AmendmentService amendments, Validator validator, ObjectMapper json) {
+    AmendmentResource(
+            AmendmentService amendments,
+            Erasure erasure,
+            SamplingRequestService requests,
+            Validator validator,
+            ObjectMapper json) {
         this.amendments = amendments;
+        this.erasure = erasure;
+        this.requests = requests;
         this.validator = validator;
         this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -143,5 +155,26 @@ public class AmendmentResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public SamplingRequestView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest cancellation) {
         return SamplingRequestView.of(amendments.cancel(id, cancellation.reason(), cancellation.comment()));
+    }
+
+    @POST
+    @Path("/erasure")
+    @Audited(record = "sampling-request", fields = "all personal data (erased)")
+    @Operation(
+            summary = "Erase a closed case's personal data now",
+            description = "For a case that is sampled, cancelled or expired: its members' personal data and notes are"
+                    + " erased at once instead of at the end of the retention period, and so is every reference"
+                    + " leading to a person (the IND's reference and case number, members' references) here and in the"
+                    + " other services. Only anonymous facts remain. Asking again changes nothing; an open case must be"
+                    + " cancelled first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case as it remains",
+            content = @Content(schema = @Schema(implementation = SamplingRequestView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public SamplingRequestView erase(@PathParam("id") UUID id) {
+        erasure.eraseAtRequest(id);
+        return SamplingRequestView.of(requests.find(id).orElseThrow(() -> new NotFound("sampling request")));
     }
 }

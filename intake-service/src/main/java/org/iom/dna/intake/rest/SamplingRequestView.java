@@ -48,7 +48,16 @@ public record SamplingRequestView(
         @Schema(
                 description = "Set when scheduling found no day and the deadline is near, or the members cannot"
                         + " travel in time: the case may miss its deadline unless something changes")
-        DeadlineAtRisk deadlineAtRisk) {
+        DeadlineAtRisk deadlineAtRisk,
+
+        @Schema(
+                description = "Set once the case's personal data was erased (its retention after closing ran out, or"
+                        + " the IND asked): the IND's reference, the case number and the members' references are"
+                        + " replaced, and only anonymous facts remain")
+        Erasure erasure) {
+
+    /** @param reason RETENTION or IND_REQUEST */
+    public record Erasure(Instant at, String reason) {}
 
     /** @param reason LEAD_TIME_PASSES_DEADLINE, NO_OPEN_SLOT or NO_DAY_FITS_FAMILY */
     public record DeadlineAtRisk(Instant since, String reason) {}
@@ -99,7 +108,8 @@ public record SamplingRequestView(
                 r.members.stream().map(SamplingRequestView::member).toList(),
                 r.deadlineAtRiskSince == null
                         ? null
-                        : new DeadlineAtRisk(r.deadlineAtRiskSince, r.deadlineAtRiskReason));
+                        : new DeadlineAtRisk(r.deadlineAtRiskSince, r.deadlineAtRiskReason),
+                r.erasedAt == null ? null : new Erasure(r.erasedAt, r.erasureReason));
     }
 
     private static Member member(FamilyMember m) {

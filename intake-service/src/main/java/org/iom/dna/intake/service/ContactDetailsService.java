@@ -19,8 +19,11 @@ public class ContactDetailsService {
 
     @Transactional
     public Optional<MemberContact> contactFor(UUID requestId, String personRef) {
-        Optional<FamilyMember> found = FamilyMember.find("request.id = ?1 and personRef = ?2", requestId, personRef)
-                .firstResultOptional();
+        Optional<FamilyMember> found = FamilyMember.<FamilyMember>find(
+                        "request.id = ?1 and personRef = ?2", requestId, personRef)
+                .firstResultOptional()
+                // An erased member has nothing left to give (and no longer carries the reference asked for).
+                .filter(member -> member.personalData != null);
         return found.map(member -> {
             PersonalData data = cipher.openJson(member.piiKeyId, member.personalData, member.id, PersonalData.class);
             PersonalData.Contact contact =

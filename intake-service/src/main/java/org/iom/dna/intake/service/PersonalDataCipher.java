@@ -7,9 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -53,6 +56,33 @@ public class PersonalDataCipher {
     }
 
     public record Sealed(String keyId, byte[] ciphertext) {}
+
+    /** The key new data is sealed with. */
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    /** Keys still configured so that data sealed with them can be read, but no longer used to seal. */
+    public Set<String> retiredKeyIds() {
+        Set<String> retired = new TreeSet<>(keys.keySet());
+        retired.remove(activeKeyId);
+        return retired;
+    }
+
+    /** Whether data sealed with this key can be read. */
+    public boolean knows(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
+    /** The same plaintext, sealed again with the active key (and a new nonce) for the same owner. */
+    public Sealed reseal(String keyId, byte[] ciphertext, UUID owner) {
+        byte[] plaintext = open(keyId, ciphertext, owner);
+        try {
+            return seal(plaintext, owner);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
 
     public Sealed sealJson(Object value, UUID owner) {
         try {

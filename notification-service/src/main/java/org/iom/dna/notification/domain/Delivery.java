@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One message to one family member on one channel, and what became of it. Every attempt is
@@ -19,6 +20,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "delivery")
+// Only changed columns are written: an erasure's bulk update of the references is never undone by a row that
+// another transaction loaded before it.
+@DynamicUpdate
 public class Delivery extends PanacheEntityBase {
 
     @Id

@@ -8,8 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.FamilyErasedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.notification.service.DeliveryService;
+import org.iom.dna.notification.service.ErasureService;
 import org.iom.dna.notification.webhook.WebhookService;
 import org.iom.dna.platform.messaging.EventHandler;
 import org.iom.dna.platform.messaging.Inbox;
@@ -17,7 +19,7 @@ import org.iom.dna.platform.messaging.IncomingEvent;
 
 /**
  * Appointments from scheduling: each booking and cancellation becomes deliveries to the family, and every event a
- * webhook to the IND.
+ * webhook to the IND; an erased family's records are made anonymous.
  */
 @ApplicationScoped
 public class AppointmentEventsConsumer implements EventHandler {
@@ -25,11 +27,14 @@ public class AppointmentEventsConsumer implements EventHandler {
     private final Inbox inbox;
     private final DeliveryService deliveries;
     private final WebhookService webhooks;
+    private final ErasureService erasures;
 
-    AppointmentEventsConsumer(Inbox inbox, DeliveryService deliveries, WebhookService webhooks) {
+    AppointmentEventsConsumer(
+            Inbox inbox, DeliveryService deliveries, WebhookService webhooks, ErasureService erasures) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
+        this.erasures = erasures;
     }
 
     @Incoming("appointments")
@@ -57,6 +62,7 @@ public class AppointmentEventsConsumer implements EventHandler {
             case AppointmentCancelledV1.TYPE ->
                 deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             case FamilyWaitlistedV1.TYPE -> deliveries.familyWaitlisted(event.payloadAs(FamilyWaitlistedV1.class));
+            case FamilyErasedV1.TYPE -> erasures.familyErased(event.payloadAs(FamilyErasedV1.class));
             default -> {
                 // Attendance and deadline events are for the IND (the webhook above), not for the family.
             }

@@ -55,4 +55,8 @@ public class OutboxEvent extends PanacheEntityBase {
     /** Set when the row is refused for good: it waits for an operator, with later rows of its key. */
     @Column(name = "parked_at")
     public Instant parkedAt;
+
+    /** The aggregate was erased before this row went out: its payload is emptied once the broker has it. */
+    @Column(name = "erase_after_publish", nullable = false)
+    public boolean eraseAfterPublish;
 }

@@ -193,6 +193,9 @@ public class OutboxRelay {
             Throwable failure = s.notSent() != null ? s.notSent() : awaitAck(s.ack());
             if (failure == null) {
                 s.row().publishedAt = now;
+                if (s.row().eraseAfterPublish) {
+                    s.row().payload = "{}";
+                }
             } else if (Failures.isTransient(failure)) {
                 brokerAway = true;
             } else {

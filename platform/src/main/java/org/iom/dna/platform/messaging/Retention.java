@@ -53,4 +53,32 @@ public class Retention {
                                 .setParameter("cutoff", seen)
                                 .executeUpdate());
     }
+
+    /**
+     * Erasure of one aggregate (a family case erased for data protection): the payloads this service still keeps of
+     * its events go, in the caller's transaction. Published outbox rows and parked records keep their metadata (ids,
+     * type, times) with an empty payload. Rows not yet out must still go (consumers need them) and are marked, so the
+     * relay empties them once the broker has them. The broker's copies expire with the topics' retention.
+     *
+     * <p>Marking comes first: a row the relay holds at that moment is waited for, and, published by then, emptied by
+     * the second statement. Every unpublished row of the aggregate is marked (and so held) together, so the relay
+     * cannot send a later one of them ahead of an earlier one.
+     *
+     * @return the rows emptied or marked
+     */
+    public int erasePayloadsOf(String aggregateKey) {
+        int marked = em.createNativeQuery("update outbox_event set erase_after_publish = true"
+                        + " where aggregate_key = ?1 and published_at is null")
+                .setParameter(1, aggregateKey)
+                .executeUpdate();
+        int outbox = em.createNativeQuery("update outbox_event set payload = '{}'"
+                        + " where aggregate_key = ?1 and published_at is not null and payload <> '{}'")
+                .setParameter(1, aggregateKey)
+                .executeUpdate();
+        int parked = em.createNativeQuery(
+                        "update dead_letter set payload = null where event_key = ?1 and payload is not null")
+                .setParameter(1, aggregateKey)
+                .executeUpdate();
+        return marked + outbox + parked;
+    }
 }

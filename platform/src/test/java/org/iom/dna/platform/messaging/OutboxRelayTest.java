@@ -32,6 +32,9 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     @Inject
+    Retention retention;
+
+    @Inject
     ParkedEvents parkedEvents;
 
     @Inject
@@ -94,6 +97,24 @@ class OutboxRelayTest {
 
             assertThat(json.readValue(record.value(), Step.class)).isEqualTo(new Step(key, 4, "padding"));
         }
+    }
+
+    @Test
+    void shouldSendTheEventOfAnAggregateErasedMeanwhileAndThenEmptyItsPayload() {
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.open(PREFIXED)) {
+            // The event and the aggregate's erasure commit together, before the relay has taken the row.
+            QuarkusTransaction.requiringNew().run(() -> {
+                publish(key, 7, "");
+                retention.erasePayloadsOf(key);
+            });
+
+            ConsumerRecord<String, String> record = probe.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(step(record)).as("consumers still get the event whole").isEqualTo(7);
+        }
+        OutboxEvent published =
+                await().atMost(Duration.ofSeconds(20)).until(() -> row(key), r -> r.publishedAt != null);
+        assertThat(published.payload).isEqualTo("{}");
     }
 
     @Test

@@ -68,6 +68,34 @@ class RetentionTest {
     }
 
     @Test
+    void shouldEmptyThePublishedPayloadsOfAnErasedAggregateOnly() {
+        String erased = key();
+        String other = key();
+        long gone = OutboxRows.insert(em, GONE_TOPIC, erased, 0, daysAgo(1), null, 0);
+        long kept = OutboxRows.insert(em, GONE_TOPIC, other, 0, daysAgo(1), null, 0);
+
+        QuarkusTransaction.requiringNew().run(() -> retention.erasePayloadsOf(erased));
+
+        assertThat(OutboxRows.find(em, gone).payload).isEqualTo("{}");
+        assertThat(OutboxRows.find(em, kept).payload).contains(other);
+    }
+
+    @Test
+    void shouldMarkTheRowsOfAnErasedAggregateThatHaveNotGoneOutYet() {
+        String key = key();
+        long parked = OutboxRows.parked(em, key, 0, 3);
+        long waiting = OutboxRows.pending(em, key, 1);
+
+        QuarkusTransaction.requiringNew().run(() -> retention.erasePayloadsOf(key));
+
+        for (long position : new long[] {parked, waiting}) {
+            OutboxEvent row = OutboxRows.find(em, position);
+            assertThat(row.eraseAfterPublish).isTrue();
+            assertThat(row.payload).as("still to be sent whole").contains(key);
+        }
+    }
+
+    @Test
     void shouldForgetEventIdsPastTheInboxRetention() {
         String eventId = UUID.randomUUID().toString();
         seen(eventId, daysAgo(31));
