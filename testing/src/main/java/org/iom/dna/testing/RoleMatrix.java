@@ -51,6 +51,7 @@ public final class RoleMatrix {
         Map<String, Set<Caller>> intake = service("intake-service");
         intake.put("POST /api/v1/sampling-requests", IND);
         intake.put("GET /api/v1/sampling-requests", OFFICES);
+        intake.put("GET /api/v1/sampling-requests/by-phone", OFFICES);
         intake.put("GET /api/v1/sampling-requests/{id}", EnumSet.of(Caller.IND, Caller.OFFICER, Caller.ADMIN));
         intake.put("GET /api/v1/sampling-requests/{id}/history", EnumSet.of(Caller.IND, Caller.OFFICER, Caller.ADMIN));
         intake.put("POST /api/v1/sampling-requests/{id}/cancellation", IND);

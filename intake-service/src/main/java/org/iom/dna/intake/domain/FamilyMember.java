@@ -85,6 +85,17 @@ public class FamilyMember extends PanacheEntityBase {
     @Column(name = "pii_key_id")
     public String piiKeyId;
 
+    /** Keyed hashes of the member's phone and WhatsApp numbers, for lookups; null without such a number. */
+    @Column(name = "phone_index")
+    public String phoneIndex;
+
+    @Column(name = "whatsapp_index")
+    public String whatsappIndex;
+
+    /** The key the indexes were made under; null until they are made. */
+    @Column(name = "lookup_key_id")
+    public String lookupKeyId;
+
     @Column(name = "appointment_id")
     public UUID appointmentId;
 
@@ -107,4 +118,11 @@ public class FamilyMember extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean unreachable;
+
+    /** Sets the lookup indexes of the member's numbers (keyed hashes made by the caller). */
+    public void indexContact(String keyId, String phone, String whatsapp) {
+        lookupKeyId = keyId;
+        phoneIndex = phone;
+        whatsappIndex = whatsapp;
+    }
 }

@@ -51,6 +51,8 @@ public class AmendmentService {
             PersonalDataCipher.Sealed sealed = cipher.sealJson(data.withContact(contact), member.id);
             member.personalData = sealed.ciphertext();
             member.piiKeyId = sealed.keyId();
+            PersonalDataCipher.ContactIndexes indexes = cipher.contactIndexes(contact);
+            member.indexContact(indexes.keyId(), indexes.phone(), indexes.whatsapp());
             member.unreachable = false;
             member.request.updatedAt = Instant.now();
             outbox.publish(

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * members' relationships, age bands, needs flags, appointments and outcomes. What goes: every member's sealed
  * personal data and the case's sealed notes, the ad-hoc city, the content hash of the submission, and every
  * reference that leads to a person (the IND's reference and case number become {@code erased:<id>}; members'
- * references, also where one accompanies another and in contact attempts, become {@code #<position>}). An event tells
+ * references, also where one accompanies another and in contact attempts, become {@code #<position>}; the phone
+ * lookup indexes go). An event tells
  * scheduling and, through it, notification to erase what they keep. The audit trail records the erasure, not the
  * values.
  */
@@ -138,7 +139,8 @@ public class Erasure {
                 .setParameter("id", id)
                 .executeUpdate();
         em.createNativeQuery("update family_member set person_ref = '#' || (position + 1), personal_data = null,"
-                        + " pii_key_id = null where request_id = :id")
+                        + " pii_key_id = null, phone_index = null, whatsapp_index = null, lookup_key_id = null"
+                        + " where request_id = :id")
                 .setParameter("id", id)
                 .executeUpdate();
         storedEvents.erasePayloadsOf(id.toString());

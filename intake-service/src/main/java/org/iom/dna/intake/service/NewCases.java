@@ -82,6 +82,8 @@ class NewCases {
                 member.id);
         member.personalData = personal.ciphertext();
         member.piiKeyId = personal.keyId();
+        PersonalDataCipher.ContactIndexes indexes = cipher.contactIndexes(s.contact());
+        member.indexContact(indexes.keyId(), indexes.phone(), indexes.whatsapp());
         return member;
     }
 

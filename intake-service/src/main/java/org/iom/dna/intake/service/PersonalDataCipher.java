@@ -10,15 +10,19 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.iom.dna.intake.config.PiiConfig;
+import org.iom.dna.intake.domain.PersonalData;
 
 /**
  * AES-256-GCM for personal data at rest, with the JDK's provider. Each ciphertext is bound to the
@@ -31,7 +35,12 @@ public class PersonalDataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    private static final byte[] LOOKUP_PURPOSE = "dna-lookup-index-v1".getBytes(StandardCharsets.US_ASCII);
+
     private final Map<String, SecretKey> keys = new HashMap<>();
+    /** Per encryption key, the HMAC key derived from it for lookup indexes (never the encryption key itself). */
+    private final Map<String, SecretKey> lookupKeys = new HashMap<>();
+
     private final String activeKeyId;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
@@ -47,6 +56,8 @@ public class PersonalDataCipher {
                 throw new IllegalStateException("PII key " + entry.substring(0, colon) + " must be 32 bytes");
             }
             keys.put(entry.substring(0, colon).trim(), new SecretKeySpec(key, "AES"));
+            lookupKeys.put(
+                    entry.substring(0, colon).trim(), new SecretKeySpec(hmac(key, LOOKUP_PURPOSE), "HmacSHA256"));
         }
         if (!keys.containsKey(config.activeKey())) {
             throw new IllegalStateException("dna.pii.active-key names no configured key");
@@ -67,6 +78,58 @@ public class PersonalDataCipher {
         Set<String> retired = new TreeSet<>(keys.keySet());
         retired.remove(activeKeyId);
         return retired;
+    }
+
+    /**
+     * A keyed hash of a value (a phone number in E.164 form) under the active key, so that rows can be found by the
+     * value without it being stored readable: the same value gives the same index, and without the key an index
+     * says nothing.
+     */
+    public String lookupIndex(String value) {
+        return lookupIndex(activeKeyId, value);
+    }
+
+    /** The active key's id, then the indexes of a member's phone and WhatsApp numbers (null where there is none). */
+    public record ContactIndexes(String keyId, String phone, String whatsapp) {}
+
+    public ContactIndexes contactIndexes(PersonalData.Contact contact) {
+        return new ContactIndexes(
+                activeKeyId,
+                contact == null || contact.phone() == null ? null : lookupIndex(contact.phone()),
+                contact == null || contact.whatsapp() == null ? null : lookupIndex(contact.whatsapp()));
+    }
+
+    /** The value's index under every configured key: what a lookup searches while a key rotation is under way. */
+    public List<String> lookupIndexes(String value) {
+        return lookupKeys.keySet().stream()
+                .sorted()
+                .map(k -> lookupIndex(k, value))
+                .toList();
+    }
+
+    private String lookupIndex(String keyId, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(lookupKeys.get(keyId));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("lookup index failed", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key derivation failed", e);
+        }
+    }
+
+    /** Every configured key: what data can be read under. */
+    public Set<String> knownKeyIds() {
+        return new TreeSet<>(keys.keySet());
     }
 
     /** Whether data sealed with this key can be read. */

@@ -12,11 +12,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.iom.dna.intake.domain.PersonalData;
 import org.jboss.logging.Logger;
 
 /**
- * Key rotation: personal data sealed with a retired key is sealed again with the active one, in small batches while
- * the service runs. After a restart with a new active key (the old one still listed, so old rows stay readable), the
+ * Key rotation: personal data sealed with a retired key is sealed again with the active one, and members' lookup
+ * indexes are made again under it (or made for the first time), in small batches while the service runs. After a restart with a new active key (the old one still listed, so old rows stay readable), the
  * scheduled run moves every row over on its own; an admin can start a run at once. When no row is left under a key,
  * that key can be removed from the configuration.
  *
@@ -101,24 +102,23 @@ public class ReEncryption {
         }
     }
 
-    /** Re-seals batch after batch until no readable row under a retired key is left; the number of rows re-sealed. */
-    int runToEnd() {
-        if (cipher.retiredKeyIds().isEmpty()) {
-            return 0;
-        }
+    /**
+     * Batch after batch until no readable row is under a retired key or without indexes under the active one; the
+     * number of rows done.
+     */
+    public int runToEnd() {
         // Rows that do not decrypt (damaged, or bound to another row) are left as they are, reported by id only,
         // and not tried again in this run.
         Set<UUID> unreadable = new HashSet<>(Set.of(NONE));
         int total = 0;
         int done;
         do {
-            done = QuarkusTransaction.requiringNew().call(() -> reseal("family_member", "personal_data", unreadable))
-                    + QuarkusTransaction.requiringNew()
-                            .call(() -> reseal("sampling_request", "private_data", unreadable));
+            done = QuarkusTransaction.requiringNew().call(() -> members(unreadable))
+                    + QuarkusTransaction.requiringNew().call(() -> notes(unreadable));
             total += done;
         } while (done > 0);
         if (total > 0) {
-            LOG.infof("personal data: %d row(s) sealed again with key %s", total, cipher.activeKeyId());
+            LOG.infof("personal data: %d row(s) sealed or indexed again with key %s", total, cipher.activeKeyId());
         }
         if (unreadable.size() > 1) {
             unreadable.remove(NONE);
@@ -130,15 +130,58 @@ public class ReEncryption {
     }
 
     /**
-     * One batch of one table: rows under a retired key, locked (skipping those locked elsewhere), sealed again; the
-     * number of rows taken, re-sealed or found unreadable.
+     * One batch of members whose personal data is under a retired key or whose lookup indexes are not under the active
+     * key (made before a rotation, or before indexes existed): sealed again where needed, indexed again. Rows locked
+     * elsewhere are skipped; the number of rows taken, done or found unreadable.
      */
     @SuppressWarnings("unchecked")
-    private int reseal(String table, String column, Set<UUID> unreadable) {
-        List<Object[]> rows = em.createNativeQuery("select id, pii_key_id, " + column + " from " + table
-                        + " where " + column + " is not null and pii_key_id in (:retired) and id not in (:unreadable)"
+    private int members(Set<UUID> unreadable) {
+        String active = cipher.activeKeyId();
+        List<Object[]> rows = em.createNativeQuery("select id, pii_key_id, personal_data from family_member"
+                        + " where personal_data is not null and pii_key_id in (:known) and id not in (:unreadable)"
+                        + " and (pii_key_id <> :active or lookup_key_id is distinct from :active)"
                         + " limit " + BATCH + " for update skip locked")
-                .setParameter("retired", cipher.retiredKeyIds())
+                .setParameter("known", cipher.knownKeyIds())
+                .setParameter("unreadable", unreadable)
+                .setParameter("active", active)
+                .getResultList();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            String keyId = (String) row[1];
+            byte[] data = (byte[]) row[2];
+            PersonalData personal;
+            try {
+                personal = cipher.openJson(keyId, data, id, PersonalData.class);
+            } catch (IllegalStateException e) {
+                unreadable.add(id);
+                continue;
+            }
+            PersonalDataCipher.Sealed sealed =
+                    keyId.equals(active) ? new PersonalDataCipher.Sealed(keyId, data) : cipher.sealJson(personal, id);
+            PersonalDataCipher.ContactIndexes indexes = cipher.contactIndexes(personal.contact());
+            em.createNativeQuery("update family_member set personal_data = :data, pii_key_id = :key,"
+                            + " phone_index = :phone, whatsapp_index = :whatsapp, lookup_key_id = :lookupKey"
+                            + " where id = :id and pii_key_id = :old")
+                    .setParameter("data", sealed.ciphertext())
+                    .setParameter("key", sealed.keyId())
+                    .setParameter("phone", indexes.phone())
+                    .setParameter("whatsapp", indexes.whatsapp())
+                    .setParameter("lookupKey", indexes.keyId())
+                    .setParameter("id", id)
+                    .setParameter("old", keyId)
+                    .executeUpdate();
+        }
+        return rows.size();
+    }
+
+    /** One batch of cases' notes under a retired key, sealed again; as {@link #members}. */
+    @SuppressWarnings("unchecked")
+    private int notes(Set<UUID> unreadable) {
+        List<Object[]> rows = em.createNativeQuery("select id, pii_key_id, private_data from sampling_request"
+                        + " where private_data is not null and pii_key_id in (:known) and pii_key_id <> :active"
+                        + " and id not in (:unreadable) limit " + BATCH + " for update skip locked")
+                .setParameter("known", cipher.knownKeyIds())
+                .setParameter("active", cipher.activeKeyId())
                 .setParameter("unreadable", unreadable)
                 .getResultList();
         for (Object[] row : rows) {
@@ -151,7 +194,7 @@ public class ReEncryption {
                 unreadable.add(id);
                 continue;
             }
-            em.createNativeQuery("update " + table + " set " + column + " = :data, pii_key_id = :key"
+            em.createNativeQuery("update sampling_request set private_data = :data, pii_key_id = :key"
                             + " where id = :id and pii_key_id = :old")
                     .setParameter("data", sealed.ciphertext())
                     .setParameter("key", sealed.keyId())

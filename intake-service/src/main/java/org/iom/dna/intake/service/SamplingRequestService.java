@@ -34,12 +34,15 @@ public class SamplingRequestService {
     private final EntityManager em;
     private final Outbox outbox;
     private final NewCases newCases;
+    private final PersonalDataCipher cipher;
     private final ObjectMapper canonicalJson;
 
-    SamplingRequestService(EntityManager em, Outbox outbox, NewCases newCases, ObjectMapper json) {
+    SamplingRequestService(
+            EntityManager em, Outbox outbox, NewCases newCases, PersonalDataCipher cipher, ObjectMapper json) {
         this.em = em;
         this.outbox = outbox;
         this.newCases = newCases;
+        this.cipher = cipher;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -83,6 +86,19 @@ public class SamplingRequestService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SamplingRequest> find(UUID id) {
         return SamplingRequest.findByIdOptional(id);
+    }
+
+    /** Cases with a member whose phone or WhatsApp number is this one, newest first, at most 20. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SamplingRequest> findByPhone(String phone) {
+        List<String> indexes = cipher.lookupIndexes(phone);
+        return SamplingRequest.<SamplingRequest>find(
+                        "id in (select m.request.id from FamilyMember m"
+                                + " where m.phoneIndex in ?1 or m.whatsappIndex in ?1)",
+                        Sort.by("receivedAt", Sort.Direction.Descending).and("id"),
+                        indexes)
+                .page(Page.ofSize(20))
+                .list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
