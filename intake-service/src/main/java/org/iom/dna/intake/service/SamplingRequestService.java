@@ -26,6 +26,7 @@ import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.platform.metrics.Counting;
 
 /** Receives family cases from the IND and answers questions about them. */
 @ApplicationScoped
@@ -35,10 +36,17 @@ public class SamplingRequestService {
     private final Outbox outbox;
     private final NewCases newCases;
     private final PersonalDataCipher cipher;
+    private final Counting counting;
     private final ObjectMapper canonicalJson;
 
     SamplingRequestService(
-            EntityManager em, Outbox outbox, NewCases newCases, PersonalDataCipher cipher, ObjectMapper json) {
+            EntityManager em,
+            Outbox outbox,
+            NewCases newCases,
+            PersonalDataCipher cipher,
+            Counting counting,
+            ObjectMapper json) {
+        this.counting = counting;
         this.em = em;
         this.outbox = outbox;
         this.newCases = newCases;
@@ -80,6 +88,11 @@ public class SamplingRequestService {
                 request.id.toString(),
                 SamplingRequestReceivedV1.TYPE,
                 IntakeEvents.received(request));
+        counting.afterCommit(
+                "dna.requests.received",
+                "Family cases the IND submitted, by sampling country",
+                "country",
+                request.country);
         return new SubmissionResult(request, true);
     }
 

@@ -25,6 +25,7 @@ import org.iom.dna.notification.webhook.WebhookService;
 import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.platform.metrics.Counting;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,7 @@ public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
+    private final Counting counting;
     private final EntityManager em;
     private final Outbox outbox;
     private final Channels channels;
@@ -51,7 +53,9 @@ public class DeliveryOutcomes {
             Channels channels,
             NotificationConfig config,
             WebhookService webhooks,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Counting counting) {
+        this.counting = counting;
         this.em = em;
         this.outbox = outbox;
         this.channels = channels;
@@ -347,6 +351,13 @@ public class DeliveryOutcomes {
 
     /** Every attempt is reported: the IND and staff see in intake's history how hard IOM tried. */
     private void report(Delivery delivery, AttemptOutcome outcome) {
+        counting.afterCommit(
+                "dna.contact.attempts",
+                "Attempts to reach a family member, by channel and outcome",
+                "channel",
+                delivery.channel.name(),
+                "outcome",
+                outcome.name());
         outbox.publish(
                 Topics.DELIVERIES,
                 delivery.requestId.toString(),

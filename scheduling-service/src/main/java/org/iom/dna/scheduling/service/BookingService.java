@@ -25,6 +25,7 @@ import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
+import org.iom.dna.platform.metrics.Counting;
 import org.iom.dna.platform.security.CentreAccess;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
@@ -61,10 +62,13 @@ public class BookingService {
     private final Seats seats;
     private final LeadTimes leadTimes;
     private final HeldDays heldDays;
+    private final Counting counting;
 
-    BookingService(EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, HeldDays heldDays) {
+    BookingService(
+            EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, HeldDays heldDays, Counting counting) {
         this.em = em;
         this.outbox = outbox;
+        this.counting = counting;
         this.seats = seats;
         this.leadTimes = leadTimes;
         this.heldDays = heldDays;
@@ -357,6 +361,13 @@ public class BookingService {
         HeldDays.release(family);
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
+        counting.afterCommit(
+                "dna.bookings",
+                "Families booked, by sampling country; a move (a family booked again) counted apart",
+                "country",
+                family.country,
+                "kind",
+                replaces == null ? "first" : "move");
         return appointment;
     }
 
