@@ -75,8 +75,10 @@ public class MessagingMetrics {
                                             + " where published_at is null and parked_at is null")
                                     .getSingleResult())
                             .longValue()));
-            parkedByConsumer.values().forEach(v -> v.set(0));
-            deadLetters.depth().forEach((consumer, depth) -> parked(consumer).set(depth));
+            // Every consumer of the service has its gauge, at 0 until it parks something: an alert on it can be tested.
+            Map<String, Long> depth = deadLetters.depth();
+            deadLetters.consumers().forEach(consumer -> parked(consumer).set(depth.getOrDefault(consumer, 0L)));
+            depth.forEach((consumer, parkedRecords) -> parked(consumer).set(parkedRecords));
         } catch (RuntimeException databaseAway) {
             // The last counts stay; the datasource's health check says the database is away.
         }

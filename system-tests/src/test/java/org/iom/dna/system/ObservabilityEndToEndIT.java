@@ -1,0 +1,172 @@
+package org.iom.dna.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iom.dna.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators watch, from the running suite: each service's Prometheus metrics move while a family is booked and
+ * told, a family that cannot make its deadline shows in the waitlist gauges, and every metric that the alert rules
+ * and the Grafana dashboard in deploy/observability name is one the services serve.
+ */
+class ObservabilityEndToEndIT {
+
+    private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
+    private static final Map<String, String> SERVICES = Map.of(
+            "intake-service", INTAKE,
+            "scheduling-service", System.getProperty("dna.scheduling.url", "http://localhost:8082"),
+            "mhac-registry-service", System.getProperty("dna.registry.url", "http://localhost:8083"),
+            "notification-service", System.getProperty("dna.notification.url", "http://localhost:8084"));
+    private static final Path OBSERVABILITY =
+            Path.of(System.getProperty("dna.deploy.dir", "../deploy"), "observability");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:dna|kafka|http_server)_[a-z_]+)\\b");
+
+    private final List<String> submitted = new ArrayList<>();
+
+    @AfterEach
+    void withdrawTheFamilies() {
+        for (String id : submitted) {
+            given().auth()
+                    .oauth2(Tokens.indSystem())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
+                    .post(INTAKE + "/api/v1/sampling-requests/" + id + "/cancellation")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    private static String scrape(String service) {
+        return given().get(SERVICES.get(service) + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /** The sum of a metric's samples whose labels contain every given {@code key="value"}. */
+    private static double value(String scrape, String name, String... labels) {
+        double sum = 0;
+        for (String line : scrape.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.contains(label);
+            }
+            if (all) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private String submit(LocalDate deadline) {
+        Map<String, Object> example = given().queryParam("format", "json")
+                .get(INTAKE + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
+                        + ".examples.mother-and-son.value");
+        Map<String, Object> family = new HashMap<>(example);
+        family.put("indReference", "IND-OBS-" + UUID.randomUUID());
+        family.put("deadline", deadline.toString());
+        String id = given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
+                .body(family)
+                .post(INTAKE + "/api/v1/sampling-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        submitted.add(id);
+        return id;
+    }
+
+    @Test
+    void shouldShowABookingAndItsMessagesInTheServicesMetrics() {
+        double received = value(scrape("intake-service"), "dna_requests_received_total", "country=\"ET\"");
+        double booked = value(scrape("scheduling-service"), "dna_bookings_total", "country=\"ET\"", "kind=\"first\"");
+        double attempts = value(scrape("notification-service"), "dna_contact_attempts_total");
+
+        String id = submit(LocalDate.now().plusMonths(6));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.indSystem())
+                        .get(INTAKE + "/api/v1/sampling-requests/" + id)
+                        .then()
+                        .body("status", equalTo("SCHEDULED")));
+
+        assertEquals(
+                received + 1,
+                value(scrape("intake-service"), "dna_requests_received_total", "country=\"ET\""),
+                "cases received in ET");
+        assertTrue(
+                value(scrape("scheduling-service"), "dna_bookings_total", "country=\"ET\"", "kind=\"first\"")
+                        >= booked + 1,
+                "bookings in ET");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> value(scrape("notification-service"), "dna_contact_attempts_total") > attempts);
+    }
+
+    @Test
+    void shouldShowAFamilyThatCannotMakeItsDeadlineInTheWaitlistGauges() {
+        // Due tomorrow: no member can travel in time, so the family waits with its deadline at risk.
+        submit(LocalDate.now().plusDays(1));
+
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() ->
+                        value(scrape("scheduling-service"), "dna_waitlist_deadline_at_risk", "country=\"ET\"") >= 1);
+        assertTrue(value(scrape("scheduling-service"), "dna_waitlist_families", "country=\"ET\"") >= 1);
+    }
+
+    @Test
+    void shouldServeEveryMetricTheAlertRulesAndTheDashboardName() throws IOException {
+        // Counters and per-country gauges appear with their first sample: make one of each.
+        shouldShowABookingAndItsMessagesInTheServicesMetrics();
+        shouldShowAFamilyThatCannotMakeItsDeadlineInTheWaitlistGauges();
+        StringBuilder served = new StringBuilder();
+        SERVICES.keySet().forEach(service -> served.append(scrape(service)));
+
+        Set<String> named = new TreeSet<>();
+        for (String file : List.of("prometheus-rules.yml", "grafana-dashboard.json")) {
+            Matcher m = METRIC.matcher(Files.readString(OBSERVABILITY.resolve(file)));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        assertTrue(named.size() > 8, "metrics named: " + named);
+        List<String> missing = named.stream()
+                .filter(name -> !served.toString().contains("\n" + name + "{")
+                        && !served.toString().contains("\n" + name + " "))
+                .toList();
+        assertEquals(List.of(), missing, "named in deploy/observability but served by no service");
+    }
+}
