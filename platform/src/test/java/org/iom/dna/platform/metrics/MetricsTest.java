@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import org.iom.dna.platform.messaging.OutboxRelay;
 import org.iom.dna.platform.messaging.OutboxRows;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ class MetricsTest {
     MeterRegistry registry;
 
     @Inject
+    OutboxRelay relay;
+
+    @Inject
     EntityManager em;
 
     private static String scrape() {
@@ -53,7 +57,17 @@ class MetricsTest {
                 .contains("dna_outbox_oldest_pending_age_seconds ")
                 .contains("dna_outbox_parked ")
                 .contains("dna_consumers_retrying ")
-                .contains("dna_broker_unreachable 0.0");
+                .contains("dna_broker_unreachable ");
+    }
+
+    @Test
+    void shouldSayWhetherTheRelayReachesTheBroker() {
+        // Other tests of this module take the broker away from the relay on purpose; the gauge follows the relay.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                registry.get("dna.broker.unreachable").gauge().value())
+                        .isEqualTo(relay.brokerUnreachableSince().isPresent() ? 1.0 : 0.0));
     }
 
     @Test
