@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FamilyScheduledEndToEndIT {
 
-    private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
+    private static final String INTAKE = Ind.INTAKE;
     private static final String SCHEDULING = System.getProperty("dna.scheduling.url", "http://localhost:8082");
     private static final String REGISTRY = System.getProperty("dna.registry.url", "http://localhost:8083");
     private static final String SMS = System.getProperty("dna.smsc.api", "http://127.0.0.1:8027/api/messages");
@@ -36,13 +34,7 @@ class FamilyScheduledEndToEndIT {
     @AfterEach
     void withdrawTheFamily() {
         if (submitted != null) {
-            given().auth()
-                    .oauth2(Tokens.indSystem())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
-                    .post(INTAKE + "/api/v1/sampling-requests/" + submitted + "/cancellation")
-                    .then()
-                    .statusCode(200);
+            Ind.withdraw(submitted);
         }
     }
 
@@ -59,15 +51,7 @@ class FamilyScheduledEndToEndIT {
 
     @Test
     void shouldScheduleTheOpenApiExampleFamilyAndTextThem() {
-        Map<String, Object> example = given().queryParam("format", "json")
-                .get(INTAKE + "/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
-                        + ".examples.mother-and-son.value");
-        Map<String, Object> family = new HashMap<>(example);
-        family.put("indReference", "IND-E2E-" + UUID.randomUUID());
+        Map<String, Object> family = Ind.exampleFamily("IND-E2E");
         int textsBefore = texts().size();
 
         String id = given().auth()

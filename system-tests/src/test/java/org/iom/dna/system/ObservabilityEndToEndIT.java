@@ -2,7 +2,6 @@ package org.iom.dna.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iom.dna.testing.Tokens;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ObservabilityEndToEndIT {
 
-    private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
+    private static final String INTAKE = Ind.INTAKE;
     private static final Map<String, String> SERVICES = Map.of(
             "intake-service", INTAKE,
             "scheduling-service", System.getProperty("dna.scheduling.url", "http://localhost:8082"),
@@ -46,15 +43,7 @@ class ObservabilityEndToEndIT {
 
     @AfterEach
     void withdrawTheFamilies() {
-        for (String id : submitted) {
-            given().auth()
-                    .oauth2(Tokens.indSystem())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
-                    .post(INTAKE + "/api/v1/sampling-requests/" + id + "/cancellation")
-                    .then()
-                    .statusCode(200);
-        }
+        submitted.forEach(Ind::withdraw);
     }
 
     private static String scrape(String service) {
@@ -84,15 +73,7 @@ class ObservabilityEndToEndIT {
     }
 
     private String submit(LocalDate deadline) {
-        Map<String, Object> example = given().queryParam("format", "json")
-                .get(INTAKE + "/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
-                        + ".examples.mother-and-son.value");
-        Map<String, Object> family = new HashMap<>(example);
-        family.put("indReference", "IND-OBS-" + UUID.randomUUID());
+        Map<String, Object> family = Ind.exampleFamily("IND-OBS");
         family.put("deadline", deadline.toString());
         String id = given().auth()
                 .oauth2(Tokens.indSystem())
@@ -114,13 +95,7 @@ class ObservabilityEndToEndIT {
         double attempts = value(scrape("notification-service"), "dna_contact_attempts_total");
 
         String id = submit(LocalDate.now().plusMonths(6));
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.indSystem())
-                        .get(INTAKE + "/api/v1/sampling-requests/" + id)
-                        .then()
-                        .body("status", equalTo("SCHEDULED")));
+        Ind.awaitStatus(id, "SCHEDULED");
 
         assertEquals(
                 received + 1,

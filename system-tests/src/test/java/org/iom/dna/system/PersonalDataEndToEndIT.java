@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalDataEndToEndIT {
 
-    private static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
+    private static final String INTAKE = Ind.INTAKE;
     private static final Path LOGS = Path.of(System.getProperty("dna.logs.dir", "../.local/logs"));
     private static final String JDBC = System.getProperty("dna.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/");
     private static final List<String> SERVICES =
@@ -152,13 +152,7 @@ class PersonalDataEndToEndIT {
                 .extract()
                 .path("id");
         // Booked, and the mother texted: notification read her contact details from intake.
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.indSystem())
-                        .get(INTAKE + "/api/v1/sampling-requests/" + id)
-                        .then()
-                        .body("status", equalTo("SCHEDULED")));
+        Ind.awaitStatus(id, "SCHEDULED");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !given().queryParam("to", phone)
@@ -178,13 +172,7 @@ class PersonalDataEndToEndIT {
         assertTrue(
                 before.stream().anyMatch(t -> t.startsWith("scheduling.")),
                 "before the erasure, scheduling holds the members' references: " + before);
-        given().auth()
-                .oauth2(Tokens.indSystem())
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
-                .post(INTAKE + "/api/v1/sampling-requests/" + id + "/cancellation")
-                .then()
-                .statusCode(200);
+        Ind.withdraw(id);
         given().auth()
                 .oauth2(Tokens.indSystem())
                 .post(INTAKE + "/api/v1/sampling-requests/" + id + "/erasure")

@@ -4,10 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iom.dna.events.SamplingRequestErasedV1;
@@ -117,9 +119,9 @@ public class Erasure {
         return total;
     }
 
-    private java.util.Optional<SamplingRequest> lock(UUID requestId) {
+    private Optional<SamplingRequest> lock(UUID requestId) {
         return SamplingRequest.<SamplingRequest>find("id", requestId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 

@@ -3,9 +3,7 @@ package org.iom.dna.platform.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.iom.dna.platform.transactions.AfterCommit;
 
 /**
  * Counts what a transaction did once it has committed: a booking or a contact attempt that was rolled back (a lock
@@ -16,11 +14,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class Counting {
 
     private final MeterRegistry registry;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
-    Counting(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    Counting(MeterRegistry registry, AfterCommit afterCommit) {
         this.registry = registry;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -30,20 +28,6 @@ public class Counting {
     public void afterCommit(String name, String description, String... tags) {
         Counter counter =
                 Counter.builder(name).description(description).tags(tags).register(registry);
-        if (transactions.getTransactionKey() == null) {
-            counter.increment();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
+        afterCommit.run(counter::increment);
     }
 }

@@ -3,11 +3,11 @@ package org.iom.dna.platform.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iom.dna.platform.messaging.ConsumerHealth;
 import org.iom.dna.platform.messaging.DeadLetters;
@@ -20,17 +20,18 @@ import org.iom.dna.platform.messaging.ParkedEvents;
  * an outage, and whether the broker answers. Counts come from the database, refreshed every few seconds by a job of
  * their own, so a scrape never waits for the database (and still answers while it is away, with the last counts).
  */
+// Created at start-up, so that the gauges are served from the first scrape on.
+@Startup
 @ApplicationScoped
 public class MessagingMetrics {
 
-    private final MeterRegistry registry;
     private final EntityManager em;
     private final DeadLetters deadLetters;
     private final ParkedEvents parkedEvents;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicLong parkedOutbox = new AtomicLong();
-    private final Map<String, AtomicLong> parkedByConsumer = new ConcurrentHashMap<>();
+    private final TaggedGauges deadLetterGauges;
 
     MessagingMetrics(
             MeterRegistry registry,
@@ -39,10 +40,14 @@ public class MessagingMetrics {
             ParkedEvents parkedEvents,
             OutboxRelay relay,
             ConsumerHealth consumers) {
-        this.registry = registry;
         this.em = em;
         this.deadLetters = deadLetters;
         this.parkedEvents = parkedEvents;
+        this.deadLetterGauges = new TaggedGauges(
+                registry,
+                "dna.dead.letters",
+                "Records a consumer parked, waiting for an operator to replay them",
+                "consumer");
         Gauge.builder("dna.outbox.pending", pending, AtomicLong::get)
                 .description("Events committed and not yet on Kafka")
                 .register(registry);
@@ -77,21 +82,12 @@ public class MessagingMetrics {
                             .longValue()));
             // Every consumer of the service has its gauge, at 0 until it parks something: an alert on it can be tested.
             Map<String, Long> depth = deadLetters.depth();
-            deadLetters.consumers().forEach(consumer -> parked(consumer).set(depth.getOrDefault(consumer, 0L)));
-            depth.forEach((consumer, parkedRecords) -> parked(consumer).set(parkedRecords));
+            deadLetters
+                    .consumers()
+                    .forEach(consumer -> deadLetterGauges.set(consumer, depth.getOrDefault(consumer, 0L)));
+            depth.forEach(deadLetterGauges::set);
         } catch (RuntimeException databaseAway) {
             // The last counts stay; the datasource's health check says the database is away.
         }
-    }
-
-    private AtomicLong parked(String consumer) {
-        return parkedByConsumer.computeIfAbsent(consumer, c -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("dna.dead.letters", value, AtomicLong::get)
-                    .description("Records a consumer parked, waiting for an operator to replay them")
-                    .tag("consumer", c)
-                    .register(registry);
-            return value;
-        });
     }
 }

@@ -1,15 +1,12 @@
 package org.iom.dna.scheduling.service;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.iom.dna.platform.metrics.TaggedGauges;
 
 /**
  * The waitlist as Prometheus gauges: families waiting per sampling country, and those whose deadline is at risk. A
@@ -18,13 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SchedulingMetrics {
 
-    private final MeterRegistry registry;
     private final EntityManager em;
-    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final TaggedGauges waiting;
+    private final TaggedGauges atRisk;
 
     SchedulingMetrics(MeterRegistry registry, EntityManager em) {
-        this.registry = registry;
         this.em = em;
+        this.waiting = new TaggedGauges(
+                registry, "dna.waitlist.families", "Families waiting for a day, by sampling country", "country");
+        this.atRisk = new TaggedGauges(
+                registry, "dna.waitlist.deadline.at.risk", "Waiting families whose deadline is at risk", "country");
     }
 
     @Scheduled(every = "${dna.metrics.refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -36,27 +36,15 @@ public class SchedulingMetrics {
                                     + " count(*) filter (where deadline_at_risk_since is not null)"
                                     + " from family_case where status = 'WAITING' group by country")
                             .getResultList());
-            gauges.values().forEach(g -> g.set(0));
+            waiting.zeroAll();
+            atRisk.zeroAll();
             for (Object[] row : rows) {
                 String country = ((String) row[0]).trim();
-                gauge("dna.waitlist.families", "Families waiting for a day, by sampling country", country)
-                        .set(((Number) row[1]).longValue());
-                gauge("dna.waitlist.deadline.at.risk", "Waiting families whose deadline is at risk", country)
-                        .set(((Number) row[2]).longValue());
+                waiting.set(country, ((Number) row[1]).longValue());
+                atRisk.set(country, ((Number) row[2]).longValue());
             }
         } catch (RuntimeException databaseAway) {
             // The last values stay; the datasource's health check reports the database.
         }
-    }
-
-    private AtomicLong gauge(String name, String description, String country) {
-        return gauges.computeIfAbsent(name + "|" + country, k -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get)
-                    .description(description)
-                    .tag("country", country)
-                    .register(registry);
-            return value;
-        });
     }
 }

@@ -1,0 +1,56 @@
+package org.iom.dna.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.iom.dna.testing.Tokens;
+
+/** The IND's side of intake, as the end-to-end tests play it: the example family, a case's status, a withdrawal. */
+final class Ind {
+
+    static final String INTAKE = System.getProperty("dna.intake.url", "http://localhost:8081");
+
+    private Ind() {}
+
+    /** The example family of intake's OpenAPI document, under a reference nobody used: {@code prefix-<uuid>}. */
+    static Map<String, Object> exampleFamily(String referencePrefix) {
+        Map<String, Object> example = given().queryParam("format", "json")
+                .get(INTAKE + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths.'/api/v1/sampling-requests'.post.requestBody.content.'application/json'"
+                        + ".examples.mother-and-son.value");
+        Map<String, Object> family = new HashMap<>(example);
+        family.put("indReference", referencePrefix + "-" + UUID.randomUUID());
+        return family;
+    }
+
+    /** Waits (90 s at most) until intake shows the case in the status. */
+    static void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.indSystem())
+                        .get(INTAKE + "/api/v1/sampling-requests/" + id)
+                        .then()
+                        .body("status", equalTo(status)));
+    }
+
+    /** The IND withdraws the case, which frees its places. */
+    static void withdraw(String id) {
+        given().auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "WITHDRAWN_BY_APPLICANT"))
+                .post(INTAKE + "/api/v1/sampling-requests/" + id + "/cancellation")
+                .then()
+                .statusCode(200);
+    }
+}
