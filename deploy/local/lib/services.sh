@@ -67,6 +67,8 @@ service_env() {
     "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP"
     "OIDC_AUTH_SERVER_URL=$KEYCLOAK_URL/realms/dna"
     "QUARKUS_HTTP_PORT=$port"
+    # Plain log lines, for people reading .local/logs; production writes JSON (the default).
+    "LOG_JSON=${LOG_JSON:-false}"
   )
   case $module in
     intake-service)

@@ -19,6 +19,8 @@ alter table outbox_event add column if not exists parked_at timestamptz;
 -- Set when the aggregate is erased (data protection) before the row went out: the relay empties the payload once
 -- the broker has it.
 alter table outbox_event add column if not exists erase_after_publish boolean not null default false;
+-- The W3C trace context the event was recorded in (platform/tracing): the relay sends it as a header.
+alter table outbox_event add column if not exists traceparent varchar(100);
 create index if not exists ix_outbox_event_unpublished on outbox_event (position) where published_at is null;
 -- The relay skips rows whose key has a parked row before them.
 create index if not exists ix_outbox_event_parked on outbox_event (topic, aggregate_key, position)

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What operators watch, from the running suite: each service's Prometheus metrics move while a family is booked and
  * told, a family that cannot make its deadline shows in the waitlist gauges, and every metric that the alert rules
- * and the Grafana dashboard in deploy/observability name is one the services serve.
+ * and the Grafana dashboard in deploy/observability name is one the services serve; and the trace an IND request
+ * starts is in the log lines that intake, scheduling and notification write for it.
  */
 class ObservabilityEndToEndIT {
 
@@ -38,6 +42,9 @@ class ObservabilityEndToEndIT {
     private static final Path OBSERVABILITY =
             Path.of(System.getProperty("dna.deploy.dir", "../deploy"), "observability");
     private static final Pattern METRIC = Pattern.compile("\\b((?:dna|kafka|http_server)_[a-z_]+)\\b");
+
+    private static final Path LOGS = Path.of(System.getProperty("dna.logs.dir", "../.local/logs"));
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<String> submitted = new ArrayList<>();
 
@@ -66,16 +73,23 @@ class ObservabilityEndToEndIT {
                 all &= line.contains(label);
             }
             if (all) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                // OpenMetrics may follow the value with an exemplar (" # {trace_id=...} value timestamp").
+                String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+                sum += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
             }
         }
         return sum;
     }
 
     private String submit(LocalDate deadline) {
+        return submit(deadline, Map.of());
+    }
+
+    private String submit(LocalDate deadline, Map<String, String> headers) {
         Map<String, Object> family = Ind.exampleFamily("IND-OBS");
         family.put("deadline", deadline.toString());
-        String id = given().auth()
+        String id = given().headers(headers)
+                .auth()
                 .oauth2(Tokens.indSystem())
                 .contentType(ContentType.JSON)
                 .body(family)
@@ -108,6 +122,38 @@ class ObservabilityEndToEndIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> value(scrape("notification-service"), "dna_contact_attempts_total") > attempts);
+    }
+
+    @Test
+    void shouldWriteTheTraceIdTheIndSentInEachServicesLogLinesForThatRequest() {
+        String traceId = hex(16);
+        String id =
+                submit(LocalDate.now().plusMonths(6), Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+        Ind.awaitStatus(id, "SCHEDULED");
+
+        // Received by intake, booked by scheduling, told to the family and the IND by notification: each service's
+        // line about this request carries the IND's trace id, though the trace crossed Kafka through two outboxes.
+        for (String service : List.of("intake-service", "scheduling-service", "notification-service")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertTrue(
+                            linesWith(service, traceId).stream().anyMatch(line -> line.contains(id)),
+                            service + " has no log line about request " + id + " in trace " + traceId));
+        }
+    }
+
+    private static List<String> linesWith(String service, String text) throws IOException {
+        Path log = LOGS.resolve(service + ".log");
+        assertTrue(Files.isRegularFile(log), "no log at " + log.toAbsolutePath());
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     @Test

@@ -27,10 +27,13 @@ import org.iom.dna.platform.domain.InvalidRequest;
 import org.iom.dna.platform.domain.Violation;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.platform.metrics.Counting;
+import org.jboss.logging.Logger;
 
 /** Receives family cases from the IND and answers questions about them. */
 @ApplicationScoped
 public class SamplingRequestService {
+
+    private static final Logger LOG = Logger.getLogger(SamplingRequestService.class);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -88,6 +91,8 @@ public class SamplingRequestService {
                 request.id.toString(),
                 SamplingRequestReceivedV1.TYPE,
                 IntakeEvents.received(request));
+        // Ids and country only: the line that starts a case's trace through the suite (docs/operations.md).
+        LOG.infof("sampling request %s received for %s", request.id, request.country);
         counting.afterCommit(
                 "dna.requests.received",
                 "Family cases the IND submitted, by sampling country",

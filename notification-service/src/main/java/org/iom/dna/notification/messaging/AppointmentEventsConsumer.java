@@ -16,6 +16,7 @@ import org.iom.dna.notification.webhook.WebhookService;
 import org.iom.dna.platform.messaging.EventHandler;
 import org.iom.dna.platform.messaging.Inbox;
 import org.iom.dna.platform.messaging.IncomingEvent;
+import org.jboss.logging.Logger;
 
 /**
  * Appointments from scheduling: each booking and cancellation becomes deliveries to the family, and every event a
@@ -23,6 +24,8 @@ import org.iom.dna.platform.messaging.IncomingEvent;
  */
 @ApplicationScoped
 public class AppointmentEventsConsumer implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(AppointmentEventsConsumer.class);
 
     private final Inbox inbox;
     private final DeliveryService deliveries;
@@ -55,8 +58,9 @@ public class AppointmentEventsConsumer implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         // The IND is told of every change to its case; the family of the appointments.
-        webhooks.enqueue(
-                event.id(), event.type(), event.payloadAs(AboutRequest.class).requestId(), event.payload());
+        UUID requestId = event.payloadAs(AboutRequest.class).requestId();
+        LOG.infof("request %s: %s", requestId, event.type());
+        webhooks.enqueue(event.id(), event.type(), requestId, event.payload());
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
             case AppointmentCancelledV1.TYPE ->

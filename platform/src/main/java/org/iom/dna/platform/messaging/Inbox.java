@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.iom.dna.platform.tracing.Tracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +38,16 @@ public class Inbox {
     private final ConsumerHealth health;
     private final MessagingConfig.Inbox config;
     private final OutageBackoff backoff;
+    private final Tracing tracing;
 
-    Inbox(EntityManager em, ObjectMapper json, ConsumerHealth health, MessagingConfig config, OutageBackoff backoff) {
+    Inbox(
+            EntityManager em,
+            ObjectMapper json,
+            ConsumerHealth health,
+            MessagingConfig config,
+            OutageBackoff backoff,
+            Tracing tracing) {
+        this.tracing = tracing;
         this.em = em;
         this.eventJson = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.health = health;
@@ -53,6 +62,11 @@ public class Inbox {
      * the record comes again.
      */
     public void process(EventHandler handler, ConsumerRecord<String, String> record) {
+        // In the trace of the request that recorded the event: its log lines carry that trace id.
+        tracing.consume(handler.consumer(), record, () -> applyOrPark(handler, record));
+    }
+
+    private void applyOrPark(EventHandler handler, ConsumerRecord<String, String> record) {
         String consumer = handler.consumer();
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;

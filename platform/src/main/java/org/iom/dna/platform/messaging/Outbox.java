@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import org.iom.dna.platform.tracing.Tracing;
 import org.iom.dna.platform.transactions.AfterCommit;
 
 /**
@@ -18,11 +19,13 @@ public class Outbox {
     private final ObjectMapper json;
     private final OutboxRelay relay;
     private final AfterCommit afterCommit;
+    private final Tracing tracing;
 
-    Outbox(ObjectMapper json, OutboxRelay relay, AfterCommit afterCommit) {
+    Outbox(ObjectMapper json, OutboxRelay relay, AfterCommit afterCommit, Tracing tracing) {
         this.json = json;
         this.relay = relay;
         this.afterCommit = afterCommit;
+        this.tracing = tracing;
     }
 
     /**
@@ -38,6 +41,8 @@ public class Outbox {
         event.key = key;
         event.type = type;
         event.occurredAt = Instant.now();
+        // The relay publishes later, on its own thread: the request's trace goes with the row.
+        event.traceparent = tracing.currentTraceparent().orElse(null);
         try {
             event.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -56,6 +56,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "parked_at")
     public Instant parkedAt;
 
+    /** The W3C trace context the event was recorded in, sent on as the record's traceparent header. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
     /** The aggregate was erased before this row went out: its payload is emptied once the broker has it. */
     @Column(name = "erase_after_publish", nullable = false)
     public boolean eraseAfterPublish;

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iom.dna.platform.tracing.Tracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -280,6 +281,9 @@ public class OutboxRelay {
         header(record, "ce_source", source);
         header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt));
         header(record, "content-type", "application/json");
+        if (event.traceparent != null) {
+            header(record, Tracing.TRACEPARENT, event.traceparent);
+        }
         return record;
     }
 

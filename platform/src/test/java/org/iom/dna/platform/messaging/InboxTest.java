@@ -61,6 +61,29 @@ class InboxTest {
     }
 
     @Test
+    void shouldApplyAnEventInTheTraceItsRecordCarries() {
+        String marker = Records.marker();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "apply", 0));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+        inbox.process(handler, record);
+
+        assertThat(handler.traceOf(marker)).isEqualTo(traceId);
+    }
+
+    @Test
+    void shouldApplyAnEventWithoutTraceInATraceOfItsOwn() {
+        String marker = Records.marker();
+
+        inbox.process(handler, Records.of(new TestEvent(marker, "apply", 0)));
+
+        // A new trace, so that what the event causes can still be followed from here on.
+        assertThat(handler.traceOf(marker)).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+    }
+
+    @Test
     void shouldChangeNothingWhenAnEventIsRedelivered() {
         String marker = Records.marker();
         ConsumerRecord<String, String> record = Records.of(new TestEvent(marker, "apply", 0));

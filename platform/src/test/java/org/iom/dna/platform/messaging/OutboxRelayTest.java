@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,6 +46,9 @@ class OutboxRelayTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Tracer tracer;
 
     @Test
     void shouldDeliverEachKeysEventsInTheOrderTheyCommitted() {
@@ -84,6 +91,31 @@ class OutboxRelayTest {
             assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/platform-test");
             assertThat(Instant.parse(TopicProbe.header(record, "ce_time"))).isEqualTo(row.occurredAt);
             assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void shouldSendTheTraceTheEventWasRecordedInAsTheRecordsTraceparent() {
+        String traced = UUID.randomUUID().toString();
+        String untraced = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.open(PREFIXED)) {
+            // As in a request: the event is recorded inside the request's span, and published later by the relay.
+            Span request = tracer.spanBuilder("a request").startSpan();
+            try (Scope scope = request.makeCurrent()) {
+                QuarkusTransaction.requiringNew().run(() -> publish(traced, 0, ""));
+            } finally {
+                request.end();
+            }
+            QuarkusTransaction.requiringNew().run(() -> publish(untraced, 0, ""));
+
+            SpanContext context = request.getSpanContext();
+            assertThat(TopicProbe.header(
+                            probe.await(r -> traced.equals(r.key()), Duration.ofSeconds(20)), "traceparent"))
+                    .isEqualTo("00-" + context.getTraceId() + "-" + context.getSpanId() + "-01");
+            assertThat(probe.await(r -> untraced.equals(r.key()), Duration.ofSeconds(20))
+                            .headers()
+                            .lastHeader("traceparent"))
+                    .isNull();
         }
     }
 

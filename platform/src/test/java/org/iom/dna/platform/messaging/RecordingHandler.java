@@ -1,5 +1,6 @@
 package org.iom.dna.platform.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLTransientConnectionException;
@@ -25,6 +26,8 @@ public class RecordingHandler implements EventHandler {
 
     private final EntityManager em;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** The trace each event was applied in, by marker. */
+    private final Map<String, String> traces = new ConcurrentHashMap<>();
     /** For until-fixed: the consumer learns to read the event (a fix deployed). */
     private volatile boolean fixed;
     /** For outage: the database the consumer writes to is away. */
@@ -44,6 +47,7 @@ public class RecordingHandler implements EventHandler {
         TestEvent e = event.payloadAs(TestEvent.class);
         int attempt =
                 attempts.computeIfAbsent(e.marker(), m -> new AtomicInteger()).incrementAndGet();
+        traces.put(e.marker(), Span.current().getSpanContext().getTraceId());
         switch (e.behaviour()) {
             case "transient" -> {
                 if (attempt <= e.failures()) {
@@ -82,6 +86,11 @@ public class RecordingHandler implements EventHandler {
     /** Starts or ends an outage for events with behaviour "outage". */
     public void outage(boolean outage) {
         this.outage = outage;
+    }
+
+    /** The trace id the event was applied in (all zeros outside any trace). */
+    String traceOf(String marker) {
+        return traces.get(marker);
     }
 
     int attempts(String marker) {

@@ -36,6 +36,7 @@ import org.iom.dna.scheduling.domain.CentreReplica;
 import org.iom.dna.scheduling.domain.FamilyCase;
 import org.iom.dna.scheduling.domain.SlotReplica;
 import org.iom.dna.scheduling.domain.WaitReason;
+import org.jboss.logging.Logger;
 
 /**
  * Makes and unmakes appointments: the scheduler's own bookings of waiting families, and bookings or moves that
@@ -44,6 +45,8 @@ import org.iom.dna.scheduling.domain.WaitReason;
  */
 @ApplicationScoped
 public class BookingService {
+
+    private static final Logger LOG = Logger.getLogger(BookingService.class);
 
     /** A booking by hand: a centre and a local day, optionally beyond capacity, then with a reason. */
     public record HandBooking(String centreCode, LocalDate localDate, boolean beyondCapacity, String reason) {}
@@ -361,6 +364,9 @@ public class BookingService {
         HeldDays.release(family);
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
+        LOG.infof(
+                "request %s booked at %s on %s%s",
+                family.requestId, appointment.centreCode, appointment.localDate, replaces == null ? "" : " (moved)");
         counting.afterCommit(
                 "dna.bookings",
                 "Families booked, by sampling country; a move (a family booked again) counted apart",
@@ -465,6 +471,7 @@ public class BookingService {
     private void waitlistOnce(FamilyCase family) {
         if (family.waitlistedAt == null) {
             family.waitlistedAt = Instant.now();
+            LOG.infof("request %s waits: %s", family.requestId, family.waitReason);
             outbox.publish(
                     Topics.APPOINTMENTS,
                     family.requestId.toString(),
