@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -32,8 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The Kubernetes manifests as each overlay renders them (kubectl kustomize), read into the Fabric8 model: every
@@ -43,20 +45,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KubernetesManifestsTest {
 
-    private static final Path REPO = Path.of(System.getProperty("dna.repo.dir", ".."));
-    /** Each service and the port it listens on (its application.properties). */
-    private static final Map<String, Integer> SERVICES = Map.of(
-            "intake-service", 8081,
-            "scheduling-service", 8082,
-            "mhac-registry-service", 8083,
-            "notification-service", 8084);
-
-    private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEYS?)$");
+    private static final Path REPO = Deployables.REPO;
+    private static final Map<String, Integer> SERVICES = Deployables.SERVICES;
+    private static final Pattern SECRET_NAME = Deployables.SECRET_NAME;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper MODEL = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MODEL = Deployables.MODEL;
 
     private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         Path dir = REPO.resolve("deploy/kubernetes/overlays/" + overlay);
@@ -88,20 +82,6 @@ class KubernetesManifestsTest {
                 .filter(d -> kind.equals(d.path("kind").asText()))
                 .map(d -> MODEL.convertValue(d, model))
                 .toList();
-    }
-
-    /** Variables a service must be given: read in its prod profile (or by every service) without a default. */
-    private static Set<String> requiredBy(String service) throws IOException {
-        Set<String> names = new TreeSet<>();
-        for (Path file : List.of(
-                REPO.resolve(service + "/src/main/resources/application.properties"),
-                REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
-            Matcher m = REQUIRED_ENV.matcher(Files.readString(file));
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-        }
-        return names;
     }
 
     private static Deployment deployment(List<JsonNode> docs, String service) {
@@ -182,7 +162,7 @@ class KubernetesManifestsTest {
                         s.getKey() + ": no ConfigMap " + from.getConfigMapRef().getName());
                 given.addAll(data.keySet());
             }
-            Set<String> missing = requiredBy(s.getKey());
+            Set<String> missing = Deployables.requiredBy(s.getKey());
             missing.removeAll(given);
             assertEquals(Set.of(), missing, s.getKey() + ": variables it needs, not set in the manifest");
         }
@@ -212,5 +192,97 @@ class KubernetesManifestsTest {
                         org.iom.dna.events.Topics.APPOINTMENTS,
                         org.iom.dna.events.Topics.DELIVERIES),
                 topics.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"test", "prod"})
+    void shouldImportTheDevelopmentRealmWithoutItsPeopleOrSecretValues(String overlay) throws Exception {
+        List<JsonNode> imports = render(overlay).stream()
+                .filter(d -> "KeycloakRealmImport".equals(d.path("kind").asText()))
+                .toList();
+        assertEquals(1, imports.size(), "KeycloakRealmImport resources");
+        JsonNode spec = imports.get(0).path("spec");
+        RealmRepresentation realm = MODEL.convertValue(spec.path("realm"), RealmRepresentation.class);
+        RealmRepresentation development = Deployables.developmentRealm();
+
+        assertEquals(development.getRealm(), realm.getRealm());
+        assertEquals(roles(development), roles(realm), "realm roles");
+        assertEquals(development.getPasswordPolicy(), realm.getPasswordPolicy(), "password policy");
+        assertEquals(development.isBruteForceProtected(), realm.isBruteForceProtected(), "brute-force protection");
+        for (ClientRepresentation dev : development.getClients()) {
+            ClientRepresentation prod = realm.getClients().stream()
+                    .filter(c -> c.getClientId().equals(dev.getClientId()))
+                    .findFirst()
+                    .orElse(null);
+            if (dev.getClientId().equals("dna-cli")) {
+                assertEquals(null, prod, "dna-cli (password grant) is for development only");
+                continue;
+            }
+            assertNotNull(prod, "client " + dev.getClientId());
+            assertEquals(dev.isPublicClient(), prod.isPublicClient(), dev.getClientId() + ": public");
+            assertEquals(dev.isServiceAccountsEnabled(), prod.isServiceAccountsEnabled(), dev.getClientId());
+            assertEquals(dev.isDirectAccessGrantsEnabled(), prod.isDirectAccessGrantsEnabled(), dev.getClientId());
+            assertEquals(dev.getDefaultClientScopes(), prod.getDefaultClientScopes(), dev.getClientId() + ": scopes");
+            if (dev.getSecret() != null) {
+                Matcher placeholder = PLACEHOLDER.matcher(prod.getSecret());
+                assertTrue(placeholder.matches(), dev.getClientId() + ": secret written into the manifest");
+                JsonNode from =
+                        spec.path("placeholders").path(placeholder.group(1)).path("secret");
+                assertEquals("dna-keycloak-clients", from.path("name").asText(), dev.getClientId() + ": secret");
+                assertEquals(dev.getClientId(), from.path("key").asText(), dev.getClientId() + ": secret key");
+            }
+        }
+        for (UserRepresentation user : realm.getUsers()) {
+            assertTrue(
+                    user.getUsername().startsWith("service-account-"), "a person in the realm: " + user.getUsername());
+            assertTrue(
+                    user.getCredentials() == null || user.getCredentials().isEmpty(),
+                    user.getUsername() + " has credentials");
+        }
+    }
+
+    private static Set<String> roles(RealmRepresentation realm) {
+        Set<String> names = new TreeSet<>();
+        realm.getRoles().getRealm().forEach(r -> names.add(r.getName()));
+        return names;
+    }
+
+    @Test
+    void shouldArchiveAndBackUpEveryDatabaseInProduction() throws Exception {
+        List<JsonNode> docs = render("prod");
+        Set<String> stores = new TreeSet<>();
+        for (JsonNode store : kind(docs, "ObjectStore")) {
+            stores.add(store.path("metadata").path("name").asText());
+            JsonNode credentials = store.path("spec").path("configuration").path("s3Credentials");
+            for (String key : List.of("accessKeyId", "secretAccessKey")) {
+                assertTrue(
+                        credentials.path(key).has("name")
+                                && credentials.path(key).has("key"),
+                        "object store credential " + key + " not read from a Secret");
+            }
+        }
+        Set<String> clusters = new TreeSet<>();
+        for (JsonNode cluster : kind(docs, "Cluster")) {
+            String name = cluster.path("metadata").path("name").asText();
+            clusters.add(name);
+            boolean archived = false;
+            for (JsonNode plugin : cluster.path("spec").path("plugins")) {
+                archived |= plugin.path("isWALArchiver").asBoolean()
+                        && stores.contains(plugin.path("parameters")
+                                .path("barmanObjectName")
+                                .asText());
+            }
+            assertTrue(archived, name + ": no WAL archiving to a declared object store");
+        }
+        assertEquals(4, clusters.size(), "database clusters");
+        Set<String> backedUp = new TreeSet<>();
+        kind(docs, "ScheduledBackup")
+                .forEach(b ->
+                        backedUp.add(b.path("spec").path("cluster").path("name").asText()));
+        assertEquals(clusters, backedUp, "clusters with a scheduled base backup");
+    }
+
+    private static List<JsonNode> kind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
     }
 }
