@@ -248,6 +248,24 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void shouldHoldWhatEachServicesBuildWritesForItsDeploymentAndService() throws IOException {
+        int compared = 0;
+        for (String service : SERVICES.keySet()) {
+            Path built = REPO.resolve(service + "/target/kubernetes/kubernetes.yml");
+            if (!Files.isRegularFile(built)) {
+                continue;
+            }
+            assertTrue(
+                    Files.readString(REPO.resolve("deploy/kubernetes/base/" + service + ".yaml"))
+                            .contains(Files.readString(built)),
+                    "deploy/kubernetes/base/" + service + ".yaml differs from what the build writes (" + built
+                            + "): run python3 deploy/kubernetes/generate-services.py");
+            compared++;
+        }
+        Assumptions.assumeTrue(compared > 0, "no service is built here: nothing to compare");
+    }
+
+    @Test
     void shouldArchiveAndBackUpEveryDatabaseInProduction() throws Exception {
         List<JsonNode> docs = render("prod");
         Set<String> stores = new TreeSet<>();
