@@ -125,6 +125,8 @@ cmd_bench() {
     stop_component "${entry%%:*}" 30
   done
   services_up
+  # The benchmark's families would otherwise hold the local centres' places for weeks (and get reminders).
+  withdraw_families 'BENCH-%' "bench: withdrawing its families"
   ((rc == 0)) || die "the benchmark failed (exit $rc; its output is above)"
   if ((short == 0)); then
     mkdir -p "$REPO_DIR/benchmarks/report"

@@ -1222,22 +1222,31 @@ fault_scenario_race() {
 # API, so that the places they took are free again: a full run books some 2,500 families into the
 # development stack's slots, and the next run needs them.
 faults_release() {
-  local t0 token n=0
-  local -a ids=()
+  withdraw_families 'FAULT-%' "faults: releasing places"
+  FAULT_RELEASED=("${WITHDRAWN[@]}")
+}
+
+# withdraw_families PATTERN LABEL: the IND withdraws every open case whose reference matches PATTERN (SQL like),
+# through intake's API as the IND would, so that scheduling frees their places and the families are told. The
+# fault suite and the benchmark use it so that their families do not fill the local centres for later runs.
+# Sets WITHDRAWN to the ids withdrawn.
+withdraw_families() {
+  local pattern=$1 label=$2 t0 token n=0
+  WITHDRAWN=()
   t0=$(clock_us)
-  step "faults: releasing places"
+  step "$label"
   token=$(fault_token_ind) || true
-  mapfile -t ids < <(fault_sql intake <<<"select id from sampling_request
-    where ind_reference like 'FAULT-%' and status not in ('CANCELLED', 'EXPIRED')" || true)
-  if [[ -z $token ]] || ((${#ids[@]} == 0)); then
-    step_end "nothing to release"
+  mapfile -t WITHDRAWN < <(fault_sql intake <<<"select id from sampling_request
+    where ind_reference like '$pattern' and status not in ('CANCELLED', 'EXPIRED')" || true)
+  if [[ -z $token ]] || ((${#WITHDRAWN[@]} == 0)); then
+    step_end "nothing to withdraw"
+    WITHDRAWN=()
     return 0
   fi
-  n=$(printf '%s\n' "${ids[@]}" | xargs -P "$FAULT_WORKERS" -I{} curl -s -o /dev/null -w '%{http_code}\n' \
+  n=$(printf '%s\n' "${WITHDRAWN[@]}" | xargs -P "$FAULT_WORKERS" -I{} curl -s -o /dev/null -w '%{http_code}\n' \
     --max-time 15 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"reason": "WITHDRAWN_BY_APPLICANT"}' "$FAULT_INTAKE_API/{}/cancellation" | grep -c '^2' || true)
-  step_end "$n of ${#ids[@]} families cancelled ($(since "$t0"))"
-  FAULT_RELEASED=("${ids[@]}")
+  step_end "$n of ${#WITHDRAWN[@]} families withdrawn ($(since "$t0"))"
 }
 
 # Waits (bounded) until scheduling has cancelled the families just released, so that their places are free
