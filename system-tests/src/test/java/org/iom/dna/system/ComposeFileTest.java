@@ -91,11 +91,17 @@ class ComposeFileTest {
             Set<String> missing = Deployables.requiredBy(name);
             missing.removeAll(environment.keySet());
             assertEquals(Set.of(), missing, name + ": variables it needs, not set in compose.yaml");
-            environment.forEach((variable, value) -> assertTrue(
-                    !Deployables.SECRET_NAME.matcher(variable).matches()
-                            || REQUIRED.matcher(value).matches(),
-                    name + ": " + variable + " must come from .env (${NAME:?...}), not be written here"));
         }
+        // Every container's secrets, the infrastructure's too (database and Keycloak passwords, client secrets).
+        file.services().forEach((name, service) -> {
+            if (service.environment() != null) {
+                service.environment()
+                        .forEach((variable, value) -> assertTrue(
+                                !Deployables.SECRET_NAME.matcher(variable).matches()
+                                        || REQUIRED.matcher(value).matches(),
+                                name + ": " + variable + " must come from .env (${NAME:?...}), not be written here"));
+            }
+        });
     }
 
     @Test
@@ -133,6 +139,12 @@ class ComposeFileTest {
                         service.image().matches("[^:]+:.*\\d.*")
                                 && !service.image().endsWith(":latest"),
                         name + ": image without a pinned version"));
+        // What must outlive a container lives on a volume or in PostgreSQL: Kafka's log, Keycloak's realm and users.
+        ComposeService kafka = service(file, "kafka");
+        String logDirs = kafka.environment().get("KAFKA_LOG_DIRS");
+        assertNotNull(logDirs, "Kafka would write its log to /tmp in the container");
+        assertTrue(kafka.volumes().stream().anyMatch(v -> v.endsWith(":" + logDirs)), "Kafka's log on a volume");
+        assertEquals("postgres", service(file, "keycloak").environment().get("KC_DB"), "Keycloak's database");
         // The topics are made from the list the local stack and the Kubernetes manifests are checked against.
         assertTrue(service(file, "kafka-topics").volumes().contains("../local/topics.txt:/topics.txt:ro"));
     }
