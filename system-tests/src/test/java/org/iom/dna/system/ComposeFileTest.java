@@ -153,10 +153,10 @@ class ComposeFileTest {
     void shouldImportTheProductionRealmWithEachClientSecretFromKeycloaksEnvironment() {
         RealmRepresentation realm =
                 Deployables.readJson(COMPOSE.resolve("keycloak/dna-realm.json"), RealmRepresentation.class);
-        Map<String, String> keycloak = service(compose(), "keycloak").environment();
+        ComposeService keycloakService = service(compose(), "keycloak");
+        Map<String, String> keycloak = keycloakService.environment();
         assertTrue(
-                service(compose(), "keycloak").volumes().stream()
-                        .anyMatch(v -> v.startsWith("./keycloak/dna-realm.json:")),
+                keycloakService.volumes().stream().anyMatch(v -> v.startsWith("./keycloak/dna-realm.json:")),
                 "Keycloak imports deploy/compose/keycloak/dna-realm.json");
         assertTrue(realm.getUsers().stream().allMatch(u -> u.getUsername().startsWith("service-account-")), "people");
         int secrets = 0;

@@ -54,13 +54,7 @@ class FamilyScheduledEndToEndIT {
         Map<String, Object> family = Ind.exampleFamily("IND-E2E");
         int textsBefore = texts().size();
 
-        String id = given().auth()
-                .oauth2(Tokens.indSystem())
-                .contentType(ContentType.JSON)
-                .body(family)
-                .post(INTAKE + "/api/v1/sampling-requests")
-                .then()
-                .statusCode(201)
+        String id = Ind.submit(family, Map.of())
                 .body("status", equalTo("RECEIVED"))
                 .extract()
                 .path("id");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,22 @@ final class Ind {
         Map<String, Object> family = new HashMap<>(example);
         family.put("indReference", referencePrefix + "-" + UUID.randomUUID());
         return family;
+    }
+
+    /**
+     * The IND submits a family case; the answer is checked to be 201 Created, for the caller to check further.
+     *
+     * @param headers sent with the request besides the token (e.g. a W3C {@code traceparent})
+     */
+    static ValidatableResponse submit(Map<String, Object> family, Map<String, String> headers) {
+        return given().headers(headers)
+                .auth()
+                .oauth2(Tokens.indSystem())
+                .contentType(ContentType.JSON)
+                .body(family)
+                .post(INTAKE + "/api/v1/sampling-requests")
+                .then()
+                .statusCode(201);
     }
 
     /** Waits (90 s at most) until intake shows the case in the status. */

@@ -86,10 +86,7 @@ class KubernetesManifestsTest {
     }
 
     private static <T> List<T> ofKind(List<JsonNode> docs, String kind, Class<T> model) {
-        return docs.stream()
-                .filter(d -> kind.equals(d.path("kind").asText()))
-                .map(d -> MODEL.convertValue(d, model))
-                .toList();
+        return kind(docs, kind).stream().map(d -> MODEL.convertValue(d, model)).toList();
     }
 
     private static Deployment deployment(List<JsonNode> docs, String service) {
@@ -180,8 +177,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"test", "prod"})
     void shouldHaveATopicForEveryTopicTheCodeUsesWithItsPartitions(String overlay) throws Exception {
         Map<String, Integer> topics = new HashMap<>();
-        render(overlay).stream()
-                .filter(d -> "KafkaTopic".equals(d.path("kind").asText()))
+        kind(render(overlay), "KafkaTopic")
                 .forEach(d -> topics.put(
                         d.path("metadata").path("name").asText(),
                         d.path("spec").path("partitions").asInt()));

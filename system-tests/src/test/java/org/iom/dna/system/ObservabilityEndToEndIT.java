@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.iom.dna.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,16 +86,7 @@ class ObservabilityEndToEndIT {
     private String submit(LocalDate deadline, Map<String, String> headers) {
         Map<String, Object> family = Ind.exampleFamily("IND-OBS");
         family.put("deadline", deadline.toString());
-        String id = given().headers(headers)
-                .auth()
-                .oauth2(Tokens.indSystem())
-                .contentType(ContentType.JSON)
-                .body(family)
-                .post(INTAKE + "/api/v1/sampling-requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Ind.submit(family, headers).extract().path("id");
         submitted.add(id);
         return id;
     }

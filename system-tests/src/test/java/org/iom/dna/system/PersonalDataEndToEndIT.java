@@ -142,15 +142,7 @@ class PersonalDataEndToEndIT {
     @Test
     void shouldKeepPersonalDataOutOfLogsTopicsAndErrorsAuditEveryReadAndEraseTheCase() throws Exception {
         Instant started = Instant.now();
-        String id = given().auth()
-                .oauth2(Tokens.indSystem())
-                .contentType(ContentType.JSON)
-                .body(submission())
-                .post(INTAKE + "/api/v1/sampling-requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Ind.submit(submission(), Map.of()).extract().path("id");
         // Booked, and the mother texted: notification read her contact details from intake.
         Ind.awaitStatus(id, "SCHEDULED");
         await().atMost(Duration.ofSeconds(60))
