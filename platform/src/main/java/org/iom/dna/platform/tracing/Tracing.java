@@ -2,6 +2,7 @@ package org.iom.dna.platform.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -63,11 +64,19 @@ public class Tracing {
     }
 
     /**
-     * Runs a consumer's work for one record in a span that continues the record's trace (a child
-     * of the span that recorded the event), or starts a new trace if the record carries none.
+     * Runs a consumer's work for one record in the record's trace: in the span the Kafka connector
+     * made for it when there is one, else in a span of its own that continues the trace (a child of
+     * the span that recorded the event), or starts a new trace if the record carries none.
      */
     public void consume(String consumer, ConsumerRecord<String, String> record, Runnable work) {
         Context parent = propagator.extract(Context.current(), record.headers(), KAFKA_HEADERS);
+        String recordTrace = Span.fromContext(parent).getSpanContext().getTraceId();
+        SpanContext current = Span.current().getSpanContext();
+        if (current.isValid() && current.getTraceId().equals(recordTrace)) {
+            // The Kafka connector already continued the record's trace in a consumer span: no second one.
+            work.run();
+            return;
+        }
         Span span = tracer.spanBuilder(consumer + " process")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
