@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +81,10 @@ class ObservabilityEndToEndIT {
     }
 
     private String submit(LocalDate deadline) {
-        return submit(deadline, Map.of());
+        return submit(Ind.exampleFamily("IND-OBS"), deadline, Map.of());
     }
 
-    private String submit(LocalDate deadline, Map<String, String> headers) {
-        Map<String, Object> family = Ind.exampleFamily("IND-OBS");
+    private String submit(Map<String, Object> family, LocalDate deadline, Map<String, String> headers) {
         family.put("deadline", deadline.toString());
         String id = Ind.submit(family, headers).extract().path("id");
         submitted.add(id);
@@ -116,8 +116,10 @@ class ObservabilityEndToEndIT {
     @Test
     void shouldWriteTheTraceIdTheIndSentInEachServicesLogLinesForThatRequest() {
         String traceId = hex(16);
-        String id =
-                submit(LocalDate.now().plusMonths(6), Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+        String id = submit(
+                Ind.exampleFamily("IND-OBS"),
+                LocalDate.now().plusMonths(6),
+                Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
         Ind.awaitStatus(id, "SCHEDULED");
 
         // Received by intake, booked by scheduling, told to the family and the IND by notification: each service's
@@ -147,8 +149,23 @@ class ObservabilityEndToEndIT {
 
     @Test
     void shouldShowAFamilyThatCannotMakeItsDeadlineInTheWaitlistGauges() {
-        // Due tomorrow: no member can travel in time, so the family waits with its deadline at risk.
-        submit(LocalDate.now().plusDays(1));
+        // Due tomorrow, and living across the border (weeks of lead time): no member can travel in time, so the family
+        // waits with its deadline at risk. Living in Shire, beside a centre, they could be seen tomorrow whenever
+        // Ethiopia's date is the same as the test's (from 00:00 to 21:00 UTC).
+        Map<String, Object> family = Ind.exampleFamily("IND-OBS");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> members = (List<Map<String, Object>>) family.get("members");
+        family.put(
+                "members",
+                members.stream()
+                        .map(member -> {
+                            Map<String, Object> abroad = new HashMap<>(member);
+                            abroad.put("currentCountry", "SD");
+                            abroad.put("currentCity", "Kassala");
+                            return abroad;
+                        })
+                        .toList());
+        submit(family, LocalDate.now().plusDays(1), Map.of());
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(2))
