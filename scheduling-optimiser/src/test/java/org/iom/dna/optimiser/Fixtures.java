@@ -2,11 +2,14 @@ package org.iom.dna.optimiser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.iom.dna.optimiser.model.Assignment;
 import org.iom.dna.optimiser.model.Centre;
+import org.iom.dna.optimiser.model.CentreDay;
 import org.iom.dna.optimiser.model.Family;
 import org.iom.dna.optimiser.model.Instance;
 import org.iom.dna.optimiser.model.Member;
@@ -118,6 +121,26 @@ public final class Fixtures {
                 language,
                 true,
                 f.members());
+    }
+
+    /** The family, allowed only at the given centre on the given days (as the live service restricts it). */
+    public static Family allowedOnly(Family f, String centre, int... days) {
+        Set<CentreDay> allowed = new HashSet<>();
+        for (int d : days) {
+            allowed.add(new CentreDay(centre, day(d)));
+        }
+        return new Family(
+                f.id(),
+                f.country(),
+                f.priority(),
+                f.receivedDay(),
+                f.earliestDay(),
+                f.deadline(),
+                f.preferredCentre(),
+                f.language(),
+                f.needsInterpreter(),
+                f.members(),
+                allowed);
     }
 
     public static Instance instance(int days, List<Centre> centres, List<Family> families) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.iom.dna.optimiser.model.Assignment;
 import org.iom.dna.optimiser.model.Centre;
+import org.iom.dna.optimiser.model.CentreDay;
 import org.iom.dna.optimiser.model.Family;
 import org.iom.dna.optimiser.model.Instance;
 import org.iom.dna.optimiser.model.Solution;
@@ -91,6 +92,12 @@ public final class HardRules {
                     family.id(),
                     centre.code() + " has no interpreter for " + family.language() + " (speaks " + centre.languages()
                             + ")"));
+        }
+        if (family.allowed() != null && !family.allowed().contains(new CentreDay(centre.code(), day))) {
+            violations.add(new Violation(
+                    Violation.Kind.NOT_ALLOWED,
+                    family.id(),
+                    centre.code() + " on " + day + " is not among the family's allowed centre-days"));
         }
         return violations;
     }

@@ -17,6 +17,7 @@ public record Violation(Kind kind, String family, String reason) {
         BEFORE_EARLIEST_DAY,
         AFTER_DEADLINE,
         NO_INTERPRETER,
+        NOT_ALLOWED,
         OVER_CAPACITY
     }
 

@@ -19,8 +19,8 @@ import org.iom.dna.optimiser.rules.Objective;
 
 /**
  * Where and when each family could be seen if it were alone: the centre-days of its country, in the horizon,
- * between its earliest day and its deadline, with an interpreter if it needs one, and with room for all its
- * members. Every solver chooses among these and only these, so the rules the checker tests hold by construction
+ * between its earliest day and its deadline, with an interpreter if it needs one, with room for all its
+ * members, and among the centre-days it is allowed if it names them. Every solver chooses among these and only these, so the rules the checker tests hold by construction
  * except capacity, which the solvers share out.
  *
  * <p>Centre-days and families are numbered for the solvers' arrays. A family's openings are in its order of
@@ -85,7 +85,7 @@ public final class Openings {
             int d = (int) ChronoUnit.DAYS.between(instance.firstDay(), date);
             for (int c : suitable) {
                 int cd = index[c][d];
-                if (cd >= 0 && capacity[cd] >= family.size()) {
+                if (cd >= 0 && capacity[cd] >= family.size() && family.allows(centre[cd], date)) {
                     found.add(cd);
                 }
             }

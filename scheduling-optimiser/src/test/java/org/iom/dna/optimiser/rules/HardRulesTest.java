@@ -1,6 +1,7 @@
 package org.iom.dna.optimiser.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iom.dna.optimiser.Fixtures.allowedOnly;
 import static org.iom.dna.optimiser.Fixtures.at;
 import static org.iom.dna.optimiser.Fixtures.centre;
 import static org.iom.dna.optimiser.Fixtures.family;
@@ -114,5 +115,16 @@ class HardRulesTest {
     void shouldReportEveryBrokenRuleNotOnlyTheFirst() {
         assertThat(kinds(INSTANCE, plan(at("F1", "ET-ADD", 0), at("F9", "ET-ADD", 0))))
                 .containsExactlyInAnyOrder(Violation.Kind.BEFORE_EARLIEST_DAY, Violation.Kind.UNKNOWN_FAMILY);
+    }
+
+    @Test
+    void shouldFlagACentreDayTheFamilyIsNotAllowed() {
+        Instance restricted = instance(
+                2,
+                List.of(centre("ET-ADD", 4, 4)),
+                List.of(allowedOnly(family("F", Priority.STANDARD, 2, 0, 1), "ET-ADD", 1)));
+
+        assertThat(kinds(restricted, plan(at("F", "ET-ADD", 0)))).containsExactly(Violation.Kind.NOT_ALLOWED);
+        assertThat(kinds(restricted, plan(at("F", "ET-ADD", 1)))).isEmpty();
     }
 }

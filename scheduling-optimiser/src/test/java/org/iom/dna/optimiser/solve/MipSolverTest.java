@@ -2,6 +2,7 @@ package org.iom.dna.optimiser.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iom.dna.optimiser.Fixtures.TIGHT_DAY;
+import static org.iom.dna.optimiser.Fixtures.allowedOnly;
 import static org.iom.dna.optimiser.Fixtures.at;
 import static org.iom.dna.optimiser.Fixtures.centre;
 import static org.iom.dna.optimiser.Fixtures.family;
@@ -104,5 +105,25 @@ class MipSolverTest {
                 "tr",
                 false,
                 f.members());
+    }
+
+    @Test
+    void shouldOnlyChooseAmongTheCentreDaysAFamilyIsAllowed() {
+        // TIGHT_DAY's optimum puts the urgent family on day 1; allowed only day 0 (say, the interpreter's day),
+        // the best plan sees it on day 0 and leaves both standard families out (2 × 2 members × 1,000), which costs
+        // less than leaving the urgent family out (3 members × 2 × 1,000).
+        Instance restricted = instance(
+                2,
+                List.of(centre("ET-ADD", 4, 4)),
+                List.of(
+                        allowedOnly(family("URGENT", Priority.URGENT, 3, 0, 1), "ET-ADD", 0),
+                        family("STANDARD-1", Priority.STANDARD, 2, 0, 0),
+                        family("STANDARD-2", Priority.STANDARD, 2, 0, 0)));
+
+        SolveResult mip = new MipSolver().solve(restricted, OPTIONS);
+
+        assertThat(mip.solution().assignments()).contains(at("URGENT", "ET-ADD", 0));
+        assertThat(mip.objective()).isEqualTo(4_000);
+        assertThat(HardRules.check(restricted, mip.solution())).isEmpty();
     }
 }
