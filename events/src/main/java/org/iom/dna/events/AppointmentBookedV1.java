@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A whole family is booked at one centre on one local day.
+ * A whole family is booked at one centre on one local day, tentatively or for good.
  *
  * @param sequence starts at 0 and grows with every reschedule (iCalendar SEQUENCE)
  * @param replaces the appointment this one moves the family from, or {@code null} (added within v1)
  * @param location for sampling outside the centre (an ad-hoc case), where it takes place, or {@code null}
  *     (added within v1)
+ * @param tentative the day is held for the family but may still move when the country's bookings are re-planned;
+ *     the family is told nothing until {@link AppointmentConfirmedV1}. False when the booking is confirmed at once
+ *     (added within v1: an event without it is a confirmed booking)
  */
 public record AppointmentBookedV1(
         UUID appointmentId,
@@ -24,7 +27,8 @@ public record AppointmentBookedV1(
         Instant bookedAt,
         List<BookedMember> members,
         UUID replaces,
-        String location) {
+        String location,
+        boolean tentative) {
 
     public static final String TYPE = "org.iom.dna.scheduling.AppointmentBooked.v1";
 

@@ -44,6 +44,7 @@ class GoldenEventJsonTest {
                         "SlotWithdrawnV1",
                         "CentreChangedV1",
                         "AppointmentBookedV1",
+                        "AppointmentConfirmedV1",
                         "AppointmentCancelledV1",
                         "FamilyWaitlistedV1",
                         "AttendanceRecordedV1",
@@ -241,5 +242,16 @@ class GoldenEventJsonTest {
             }
             addToEveryNestedObject(child, field);
         }
+    }
+
+    @Test
+    void shouldReadABookingWithoutTheTentativeFieldAsConfirmed() throws IOException {
+        // Bookings published before tentative ones existed were all confirmed; a replay must not hide them.
+        JsonNode older = EventRecords.golden(AppointmentBookedV1.class).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) older).remove("tentative");
+
+        AppointmentBookedV1 read = EventRecords.TOLERANT.treeToValue(older, AppointmentBookedV1.class);
+
+        assertThat(read.tentative()).isFalse();
     }
 }

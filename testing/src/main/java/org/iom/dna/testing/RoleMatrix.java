@@ -64,6 +64,9 @@ public final class RoleMatrix {
 
         Map<String, Set<Caller>> scheduling = service("scheduling-service");
         scheduling.put("GET /api/v1/waitlist", OFFICES);
+        scheduling.put("GET /api/v1/optimiser-runs", OFFICES);
+        scheduling.put("POST /api/v1/optimiser-runs", OFFICES);
+        scheduling.put("GET /api/v1/optimiser-runs/{runId}", OFFICES);
         scheduling.put("GET /api/v1/families/{requestId}", OFFICES);
         scheduling.put("GET /api/v1/families/{requestId}/appointments", OFFICES);
         scheduling.put("PUT /api/v1/families/{requestId}/appointment", OFFICES);

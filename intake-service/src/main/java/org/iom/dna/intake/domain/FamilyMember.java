@@ -113,6 +113,10 @@ public class FamilyMember extends PanacheEntityBase {
     @Column(name = "starts_at")
     public Instant startsAt;
 
+    /** False while scheduling may still move the appointment (the family has not been told of it yet). */
+    @Column(name = "appointment_confirmed", nullable = false)
+    public boolean appointmentConfirmed = true;
+
     /** Attendance outcome recorded by the MHAC, or null before the appointment. */
     public String outcome;
 

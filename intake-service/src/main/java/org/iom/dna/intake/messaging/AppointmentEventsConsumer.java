@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyUnreachableV1;
@@ -42,6 +43,8 @@ public class AppointmentEventsConsumer implements EventHandler {
     public void apply(IncomingEvent event) {
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> progress.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
+            case AppointmentConfirmedV1.TYPE ->
+                progress.appointmentConfirmed(event.payloadAs(AppointmentConfirmedV1.class));
             case FamilyWaitlistedV1.TYPE -> progress.waitlisted(event.payloadAs(FamilyWaitlistedV1.class));
             case AppointmentCancelledV1.TYPE ->
                 progress.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));

@@ -82,14 +82,20 @@ public record SamplingRequestView(
 
     public record Needs(boolean interpreter, boolean accessibility, boolean medical) {}
 
-    /** Local date and time at the centre, with its IANA zone; {@code startsAt} is the same instant in UTC. */
+    /**
+     * Local date and time at the centre, with its IANA zone; {@code startsAt} is the same instant in UTC.
+     *
+     * @param confirmed false while the appointment is tentative: scheduling may still move it to another day, and the
+     *     family has not been told of it yet
+     */
     public record Appointment(
             UUID appointmentId,
             String centreCode,
             LocalDate localDate,
             LocalTime localTime,
             String zone,
-            Instant startsAt) {}
+            Instant startsAt,
+            boolean confirmed) {}
 
     public static SamplingRequestView of(SamplingRequest r) {
         return new SamplingRequestView(
@@ -115,7 +121,14 @@ public record SamplingRequestView(
     private static Member member(FamilyMember m) {
         Appointment appointment = m.appointmentId == null
                 ? null
-                : new Appointment(m.appointmentId, m.centreCode, m.localDate, m.localTime, m.zone, m.startsAt);
+                : new Appointment(
+                        m.appointmentId,
+                        m.centreCode,
+                        m.localDate,
+                        m.localTime,
+                        m.zone,
+                        m.startsAt,
+                        m.appointmentConfirmed);
         return new Member(
                 m.personRef,
                 m.relationship.name(),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.ContactAttemptRecordedV1;
 import org.iom.dna.events.FamilyDeadlineAtRiskV1;
@@ -57,14 +58,25 @@ public class CaseProgressService {
                         m.localDate = booked.localDate();
                         m.localTime = slot.localStart();
                         m.startsAt = slot.startsAt();
+                        m.appointmentConfirmed = !booked.tentative();
                     });
         }
         boolean everyoneBooked = request.members.stream().allMatch(m -> m.appointmentId != null);
         if (everyoneBooked && OPEN.contains(request.status)) {
             request.transitionTo(
                     RequestStatus.SCHEDULED,
-                    "appointment booked at " + booked.centreCode() + " on " + booked.localDate());
+                    (booked.tentative() ? "appointment tentatively booked at " : "appointment booked at ")
+                            + booked.centreCode() + " on " + booked.localDate());
         }
+    }
+
+    /** A tentative appointment is now fixed, and the family is being told of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appointmentConfirmed(AppointmentConfirmedV1 confirmed) {
+        SamplingRequest request = request(confirmed.requestId());
+        request.members.stream()
+                .filter(m -> confirmed.appointmentId().equals(m.appointmentId))
+                .forEach(m -> m.appointmentConfirmed = true);
     }
 
     /**
@@ -88,7 +100,8 @@ public class CaseProgressService {
                     m.localTime = null;
                     m.startsAt = null;
                 });
-        if (request.status == RequestStatus.SCHEDULED) {
+        // A re-planned tentative day is replaced by the booking published with it: the case stays scheduled.
+        if (request.status == RequestStatus.SCHEDULED && !"REPLANNED".equals(event.reason())) {
             request.transitionTo(
                     RequestStatus.WAITLISTED, "appointment cancelled (" + event.reason() + "); being rescheduled");
         }

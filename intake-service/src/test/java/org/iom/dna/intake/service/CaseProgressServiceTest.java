@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyUnreachableV1;
 import org.iom.dna.intake.domain.CancellationReason;
@@ -136,6 +138,64 @@ class CaseProgressServiceTest {
                 .body(
                         "members[1].appointment.startsAt",
                         equalTo(booked.members().get(1).startsAt().toString()));
+    }
+
+    @Test
+    void shouldShowTheIndATentativeAppointmentApartUntilItIsConfirmed() {
+        String id = api.submitted();
+        AppointmentBookedV1 booked = tentative(Events.booked(uuid(id), UUID.randomUUID()));
+
+        inTransaction(() -> progress.appointmentBooked(booked));
+
+        api.get(Tokens.indSystem(), id)
+                .body("status", equalTo("SCHEDULED"))
+                .body("members[0].appointment.confirmed", equalTo(false))
+                .body("members[1].appointment.confirmed", equalTo(false));
+        api.history(Tokens.indSystem(), id)
+                .body(
+                        "transitions[1].cause",
+                        equalTo("appointment tentatively booked at " + Events.CENTRE + " on "
+                                + Events.appointmentDay()));
+
+        inTransaction(() -> progress.appointmentConfirmed(
+                new AppointmentConfirmedV1(booked.appointmentId(), booked.requestId(), Instant.now(), booked)));
+
+        api.get(Tokens.indSystem(), id)
+                .body("members[0].appointment.confirmed", equalTo(true))
+                .body("members[1].appointment.confirmed", equalTo(true));
+    }
+
+    @Test
+    void shouldKeepTheCaseScheduledWhenATentativeDayIsReplanned() {
+        String id = api.submitted();
+        AppointmentBookedV1 first = tentative(Events.booked(uuid(id), UUID.randomUUID()));
+        AppointmentBookedV1 replanned = tentative(Events.booked(uuid(id), UUID.randomUUID(), 1, Families.MOTHER, Families.SON));
+
+        inTransaction(() -> {
+            progress.appointmentBooked(first);
+            progress.appointmentCancelled(Events.appointmentCancelled(uuid(id), first.appointmentId(), "REPLANNED"));
+            progress.appointmentBooked(replanned);
+        });
+
+        api.get(Tokens.indSystem(), id)
+                .body("status", equalTo("SCHEDULED"))
+                .body("members[0].appointment.appointmentId", equalTo(replanned.appointmentId().toString()));
+        api.history(Tokens.indSystem(), id).body("transitions", hasSize(2));
+    }
+
+    private static AppointmentBookedV1 tentative(AppointmentBookedV1 b) {
+        return new AppointmentBookedV1(
+                b.appointmentId(),
+                b.requestId(),
+                b.centreCode(),
+                b.zone(),
+                b.localDate(),
+                b.sequence(),
+                b.bookedAt(),
+                b.members(),
+                b.replaces(),
+                b.location(),
+                true);
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class Events {
                         .map(ref -> new AppointmentBookedV1.BookedMember(ref, UUID.randomUUID(), startsAt, START))
                         .toList(),
                 null,
-                null);
+                null,
+                false);
     }
 
     public static FamilyWaitlistedV1 waitlisted(UUID requestId) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.FamilyErasedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.notification.service.DeliveryService;
@@ -19,8 +20,9 @@ import org.iom.dna.platform.messaging.IncomingEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Appointments from scheduling: each booking and cancellation becomes deliveries to the family, and every event a
- * webhook to the IND; an erased family's records are made anonymous.
+ * Appointments from scheduling: each confirmed booking and each cancellation of one becomes deliveries to the family
+ * (a tentative booking is not told: it may still move), and every event a webhook to the IND; an erased family's
+ * records are made anonymous.
  */
 @ApplicationScoped
 public class AppointmentEventsConsumer implements EventHandler {
@@ -63,6 +65,9 @@ public class AppointmentEventsConsumer implements EventHandler {
         webhooks.enqueue(event.id(), event.type(), requestId, event.payload());
         switch (event.type()) {
             case AppointmentBookedV1.TYPE -> deliveries.appointmentBooked(event.payloadAs(AppointmentBookedV1.class));
+            case AppointmentConfirmedV1.TYPE ->
+                deliveries.appointmentBooked(
+                        event.payloadAs(AppointmentConfirmedV1.class).appointment());
             case AppointmentCancelledV1.TYPE ->
                 deliveries.appointmentCancelled(event.payloadAs(AppointmentCancelledV1.class));
             case FamilyWaitlistedV1.TYPE -> deliveries.familyWaitlisted(event.payloadAs(FamilyWaitlistedV1.class));

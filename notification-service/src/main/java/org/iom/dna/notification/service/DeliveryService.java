@@ -27,7 +27,9 @@ import org.iom.dna.platform.domain.InvalidRequest;
  * or intake being down delays a message but never loses it.
  *
  * <ul>
- *   <li>A booking is confirmed to each member, and reminded of before the day ({@code notification.reminders}).
+ *   <li>A booking is confirmed to each member, and reminded of before the day ({@code notification.reminders}). A
+ *       tentative booking is told only once it is confirmed (its confirmation carries the booking again): until then
+ *       it may move, and a cancelled or moved tentative booking was never told, so nothing is said of it.
  *   <li>A booking that replaces an appointment the member was told of is announced as a move: one notice with the
  *       new time, and no notice of the old appointment's cancellation.
  *   <li>A cancellation is announced to the members who were told of the appointment, after a short grace in which
@@ -98,8 +100,22 @@ public class DeliveryService {
         }
     }
 
+    /**
+     * A booking the family is to be told of. A tentative one is not, until its confirmation brings it again; a family
+     * that has heard nothing yet is told meanwhile that it will be sent a date.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentBooked(AppointmentBookedV1 booked) {
+        if (booked.tentative()) {
+            // Not told where and when yet: like a waiting family, it hears that a date will be sent.
+            familyWaitlisted(new FamilyWaitlistedV1(
+                    booked.requestId(),
+                    booked.bookedAt(),
+                    booked.members().stream()
+                            .map(AppointmentBookedV1.BookedMember::memberRef)
+                            .toList()));
+            return;
+        }
         // A date is found: a notice that the family waits, not sent yet, would only confuse.
         Delivery.update(
                 "status = ?1 where requestId = ?2 and kind = ?3 and status = ?4",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.AttendanceRecordedV1;
 import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyUnreachableV1;
@@ -30,6 +31,7 @@ public class WebhookService {
     /** The webhook {@code type} of each event the IND is told of. */
     static final Map<String, String> TYPES = Map.of(
             AppointmentBookedV1.TYPE, "appointment.booked",
+            AppointmentConfirmedV1.TYPE, "appointment.confirmed",
             AppointmentCancelledV1.TYPE, "appointment.cancelled",
             FamilyWaitlistedV1.TYPE, "family.waitlisted",
             FamilyDeadlineAtRiskV1.TYPE, "family.deadline-at-risk",

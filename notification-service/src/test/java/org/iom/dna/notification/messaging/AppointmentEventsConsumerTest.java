@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
 import org.iom.dna.notification.domain.Delivery;
@@ -144,6 +145,72 @@ class AppointmentEventsConsumerTest {
         await().atMost(APPLIED).until(() -> seen(eventId));
         assertThat(all(requestId)).isEmpty();
         assertThat(parked(requestId)).isEmpty();
+    }
+
+    @Test
+    void shouldTellATentativelyBookedFamilyOnlyThatADateWillFollow() {
+        AppointmentBookedV1 tentative = tentative(Bookings.booked(UUID.randomUUID(), member(), member()));
+
+        String eventId = send(tentative.requestId(), AppointmentBookedV1.TYPE, write(tentative));
+
+        await().atMost(APPLIED).until(() -> seen(eventId));
+        assertThat(all(tentative.requestId()))
+                .extracting(d -> d.kind)
+                .containsOnly(DeliveryService.WAITLISTED)
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldTellAFamilyMovedWhileTentativeOnlyOfTheDayConfirmed() {
+        AppointmentBookedV1 first = tentative(Bookings.booked(UUID.randomUUID(), member()));
+        AppointmentBookedV1 replanned = tentative(Bookings.movedFrom(first, 14));
+        AppointmentBookedV1 asConfirmed = new AppointmentBookedV1(
+                replanned.appointmentId(),
+                replanned.requestId(),
+                replanned.centreCode(),
+                replanned.zone(),
+                replanned.localDate(),
+                replanned.sequence(),
+                replanned.bookedAt(),
+                replanned.members(),
+                replanned.replaces(),
+                null,
+                false);
+
+        send(first.requestId(), AppointmentBookedV1.TYPE, write(first));
+        send(first.requestId(), AppointmentCancelledV1.TYPE, write(Bookings.cancelled(first, "REPLANNED")));
+        send(first.requestId(), AppointmentBookedV1.TYPE, write(replanned));
+        String confirmedId = send(
+                first.requestId(),
+                AppointmentConfirmedV1.TYPE,
+                write(new AppointmentConfirmedV1(
+                        replanned.appointmentId(), replanned.requestId(), Instant.now(), asConfirmed)));
+
+        await().atMost(APPLIED).until(() -> seen(confirmedId));
+        // The waiting notice, still pending here, gives way to the confirmation of the day as it stands.
+        assertThat(all(first.requestId()))
+                .filteredOn(d -> d.status != DeliveryStatus.CANCELLED)
+                .extracting(d -> d.kind, d -> d.appointmentId, d -> d.localDate)
+                .containsExactly(tuple(
+                        DeliveryService.CONFIRMATION, replanned.appointmentId(), replanned.localDate()));
+        assertThat(all(first.requestId()))
+                .extracting(d -> d.kind)
+                .doesNotContain(DeliveryService.CANCELLED, DeliveryService.MOVED);
+    }
+
+    private static AppointmentBookedV1 tentative(AppointmentBookedV1 b) {
+        return new AppointmentBookedV1(
+                b.appointmentId(),
+                b.requestId(),
+                b.centreCode(),
+                b.zone(),
+                b.localDate(),
+                b.sequence(),
+                b.bookedAt(),
+                b.members(),
+                b.replaces(),
+                b.location(),
+                true);
     }
 
     @Test

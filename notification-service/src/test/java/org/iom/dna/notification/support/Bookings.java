@@ -68,7 +68,8 @@ public final class Bookings {
                         .map(ref -> new AppointmentBookedV1.BookedMember(ref, slotId, startsAt, START))
                         .toList(),
                 replaces,
-                null);
+                null,
+                false);
     }
 
     public static AppointmentCancelledV1 cancelled(AppointmentBookedV1 booked) {

@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.iom.dna.events.Priority;
 
 /** Everything the scheduler can be tuned by, under {@code scheduling.*}. */
 @ConfigMapping(prefix = "scheduling")
@@ -15,6 +17,10 @@ public interface SchedulingConfig {
     Waitlist waitlist();
 
     Attendance attendance();
+
+    Confirmation confirmation();
+
+    Replan replan();
 
     /**
      * How close the deadline of a waiting family may come before the IND is told it is at risk (a family whose
@@ -85,5 +91,43 @@ public interface SchedulingConfig {
         /** How often days that have ended are closed for centres that did not close them themselves. */
         @WithDefault("15m")
         Duration closeInterval();
+    }
+
+    /**
+     * When a tentative booking becomes the family's for good (and the family is told): once the day is no further
+     * away than the family's lead time to that centre plus {@link #margin()}; at once for the priorities in
+     * {@link #atOnce()}, for bookings staff make by hand, and for a family moved from a day it was told of.
+     */
+    interface Confirmation {
+        /** Time to spare beyond the lead time: the re-planning may move a booking until then. */
+        @WithDefault("P3D")
+        Duration margin();
+
+        /** Priorities whose families are booked for good at once, never re-planned. */
+        @WithDefault("UNACCOMPANIED_MINOR,MEDICAL")
+        Set<Priority> atOnce();
+
+        /** How often tentative bookings that are due are confirmed; {@code off} in tests that confirm by hand. */
+        @WithDefault("1m")
+        String interval();
+    }
+
+    /** The re-planning of each country's tentative bookings and waitlist together by the exact optimiser. */
+    interface Replan {
+        /** How often every country with tentative or waiting families is re-planned; {@code off} to run on demand. */
+        @WithDefault("15m")
+        String interval();
+
+        /** How long the solver may take per run; the best plan found by then is applied. */
+        @WithDefault("10s")
+        Duration timeLimit();
+
+        /** Solver threads: countries are solved side by side. */
+        @WithDefault("2")
+        int threads();
+
+        /** How far ahead the plan reaches: days beyond are left to later runs. */
+        @WithDefault("P90D")
+        Duration horizon();
     }
 }

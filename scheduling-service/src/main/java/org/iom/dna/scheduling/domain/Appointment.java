@@ -61,12 +61,25 @@ public class Appointment extends PanacheEntityBase {
     /** Where sampling takes place when it is not at the centre (an ad-hoc case); null at the centre. */
     public String location;
 
+    /** When a tentative booking is to be confirmed at the latest; null for one confirmed when it was made. */
+    @Column(name = "confirm_by")
+    public Instant confirmBy;
+
+    /** When the booking became the family's for good (and the family was told); null while it is tentative. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
     /** When the day's list was closed: attendance is final from then on. */
     @Column(name = "closed_at")
     public Instant closedAt;
 
     @OneToMany(mappedBy = "appointment", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<AppointmentMember> members = new ArrayList<>();
+
+    /** Held for the family, but may still move when the country is re-planned; the family knows nothing of it yet. */
+    public boolean tentative() {
+        return status == AppointmentStatus.BOOKED && confirmedAt == null;
+    }
 
     public Optional<AppointmentMember> member(String memberRef) {
         return members.stream().filter(m -> m.key.memberRef.equals(memberRef)).findFirst();

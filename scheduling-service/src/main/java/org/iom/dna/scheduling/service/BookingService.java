@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iom.dna.events.AppointmentBookedV1;
 import org.iom.dna.events.AppointmentCancelledV1;
+import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.FamilyDeadlineAtRiskV1;
 import org.iom.dna.events.FamilyWaitlistedV1;
 import org.iom.dna.events.Topics;
@@ -27,6 +28,7 @@ import org.iom.dna.platform.domain.NotFound;
 import org.iom.dna.platform.messaging.Outbox;
 import org.iom.dna.platform.metrics.Counting;
 import org.iom.dna.platform.security.CentreAccess;
+import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.AppointmentMember;
 import org.iom.dna.scheduling.domain.AppointmentStatus;
@@ -66,10 +68,18 @@ public class BookingService {
     private final LeadTimes leadTimes;
     private final HeldDays heldDays;
     private final Counting counting;
+    private final SchedulingConfig.Confirmation confirmation;
 
     BookingService(
-            EntityManager em, Outbox outbox, Seats seats, LeadTimes leadTimes, HeldDays heldDays, Counting counting) {
+            EntityManager em,
+            Outbox outbox,
+            Seats seats,
+            LeadTimes leadTimes,
+            HeldDays heldDays,
+            Counting counting,
+            SchedulingConfig config) {
         this.em = em;
+        this.confirmation = config.confirmation();
         this.outbox = outbox;
         this.counting = counting;
         this.seats = seats;
@@ -121,11 +131,16 @@ public class BookingService {
             flagDeadlineAtRisk(family);
             return Optional.empty();
         }
-        UUID replaces = Appointment.latestOf(requestId)
+        return Optional.of(
+                book(family, match.get(), candidates, List.of(), cancelledBefore(requestId), null, null, null));
+    }
+
+    /** The family's last appointment if it was cancelled: a new booking replaces it. */
+    static UUID cancelledBefore(UUID requestId) {
+        return Appointment.latestOf(requestId)
                 .filter(a -> a.status == AppointmentStatus.CANCELLED)
                 .map(a -> a.id)
                 .orElse(null);
-        return Optional.of(book(family, match.get(), candidates, List.of(), replaces, null, null, null));
     }
 
     /**
@@ -331,7 +346,7 @@ public class BookingService {
     }
 
     /** Cancels without giving the places back: the caller does, together with what it takes instead. */
-    private void unbook(Appointment appointment, String reason) {
+    void unbook(Appointment appointment, String reason) {
         appointment.status = AppointmentStatus.CANCELLED;
         Instant now = Instant.now();
         outbox.publish(
@@ -351,13 +366,39 @@ public class BookingService {
             String bookedBy,
             String overrideReason,
             String location) {
-        Map<UUID, SlotReplica> slots = candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         seats.move(released, match.placements().stream().map(p -> p.slot().id()).toList(), overrideReason != null);
+        return record(family, match, candidates, replaces, bookedBy, overrideReason, location);
+    }
+
+    /**
+     * Records a booking whose places the caller has already taken: the appointment, the family's new status and the
+     * event. The booking is tentative unless it is {@link #confirmsAtOnce confirmed at once}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Appointment record(
+            FamilyCase family,
+            FamilyMatcher.Match match,
+            List<SlotReplica> candidates,
+            UUID replaces,
+            String bookedBy,
+            String overrideReason,
+            String location) {
+        Map<UUID, SlotReplica> slots = candidates.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         Appointment appointment = appointment(family, match, slots);
         appointment.replaces = replaces;
         appointment.bookedBy = bookedBy;
         appointment.overrideReason = overrideReason;
         appointment.location = location;
+        Instant firstStart = appointment.members.stream()
+                .map(m -> m.startsAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        appointment.confirmBy = firstStart
+                .minus(leadTimes.forFamilyAt(family.country, family.pendingMembers(), appointment.centreCode))
+                .minus(confirmation.margin());
+        if (confirmsAtOnce(family, appointment)) {
+            appointment.confirmedAt = appointment.bookedAt;
+        }
         appointment.persist();
         family.status = CaseStatus.BOOKED;
         family.waitReason = null;
@@ -365,8 +406,12 @@ public class BookingService {
         family.updatedAt = appointment.bookedAt;
         outbox.publish(Topics.APPOINTMENTS, family.requestId.toString(), AppointmentBookedV1.TYPE, booked(appointment));
         LOG.infof(
-                "request %s booked at %s on %s%s",
-                family.requestId, appointment.centreCode, appointment.localDate, replaces == null ? "" : " (moved)");
+                "request %s booked at %s on %s%s%s",
+                family.requestId,
+                appointment.centreCode,
+                appointment.localDate,
+                replaces == null ? "" : " (moved)",
+                appointment.tentative() ? " (tentative)" : "");
         counting.afterCommit(
                 "dna.bookings",
                 "Families booked, by sampling country; a move (a family booked again) counted apart",
@@ -375,6 +420,45 @@ public class BookingService {
                 "kind",
                 replaces == null ? "first" : "move");
         return appointment;
+    }
+
+    /**
+     * Whether a new booking is the family's for good at once: when there is no time left to re-plan it, when staff
+     * arranged it (by hand, or an ad-hoc case), for the most urgent priorities, and when it replaces a day the family
+     * was already told of (the family must hear of the change now, not later).
+     */
+    private boolean confirmsAtOnce(FamilyCase family, Appointment appointment) {
+        return !appointment.confirmBy.isAfter(appointment.bookedAt)
+                || appointment.bookedBy != null
+                || appointment.location != null
+                || confirmation.atOnce().contains(family.priority)
+                || (appointment.replaces != null
+                        && Appointment.<Appointment>findByIdOptional(appointment.replaces)
+                                .map(a -> a.confirmedAt != null)
+                                .orElse(false));
+    }
+
+    /**
+     * Makes a tentative booking the family's for good and tells everyone; the caller holds the family's lock.
+     *
+     * @return false when the appointment is no longer tentative (confirmed, moved or cancelled meanwhile)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean confirm(Appointment appointment) {
+        if (!appointment.tentative()) {
+            return false;
+        }
+        appointment.confirmedAt = Instant.now();
+        outbox.publish(
+                Topics.APPOINTMENTS,
+                appointment.requestId.toString(),
+                AppointmentConfirmedV1.TYPE,
+                new AppointmentConfirmedV1(
+                        appointment.id, appointment.requestId, appointment.confirmedAt, booked(appointment)));
+        LOG.infof(
+                "request %s confirmed at %s on %s",
+                appointment.requestId, appointment.centreCode, appointment.localDate);
+        return true;
     }
 
     private static List<UUID> slotsOf(Appointment appointment) {
@@ -399,7 +483,7 @@ public class BookingService {
         }
     }
 
-    private Earliest earliestDays(FamilyCase family) {
+    Earliest earliestDays(FamilyCase family) {
         Instant now = Instant.now();
         List<CaseMember> pending = family.pendingMembers();
         Map<String, Instant> local = pending.stream()
@@ -411,14 +495,14 @@ public class BookingService {
         return new Earliest(now.plus(leadTimes.forFamilyAt(family.country, pending, null)), local);
     }
 
-    private static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
+    static List<FamilyMatcher.Member> matcherMembers(FamilyCase family) {
         return family.pendingMembers().stream()
                 .map(m -> new FamilyMatcher.Member(m.memberRef(), m.minor, m.accompaniedBy))
                 .toList();
     }
 
     /** @param beyondCapacity every slot counts as having room for the whole family (an override by staff) */
-    private static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates, boolean beyondCapacity) {
+    static List<FamilyMatcher.OpenSlot> openSlots(List<SlotReplica> candidates, boolean beyondCapacity) {
         return candidates.stream()
                 .map(s -> new FamilyMatcher.OpenSlot(
                         s.id,
@@ -522,6 +606,7 @@ public class BookingService {
                                 m.key.memberRef, m.slotId, m.startsAt, m.localStart))
                         .toList(),
                 a.replaces,
-                a.location);
+                a.location,
+                a.tentative());
     }
 }

@@ -103,7 +103,8 @@ class BookingServiceTest {
                                 new BookedMember("P-1", slot.slotId(), slot.startsAt(), slot.localStart()),
                                 new BookedMember("P-2", slot.slotId(), slot.startsAt(), slot.localStart())),
                         null,
-                        null));
+                        null,
+                        false));
     }
 
     @Test
