@@ -45,3 +45,10 @@ create table optimiser_run_change (
     reason       varchar(200),
     primary key (run_id, request_id)
 );
+
+-- One run per country at a time across the service's instances: a run holds its country's row until it ends, or
+-- until the lease runs out should its instance die.
+create table optimiser_lease (
+    country     varchar(2)   primary key,
+    held_until  timestamptz  not null
+);

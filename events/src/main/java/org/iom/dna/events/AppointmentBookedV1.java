@@ -32,5 +32,21 @@ public record AppointmentBookedV1(
 
     public static final String TYPE = "org.iom.dna.scheduling.AppointmentBooked.v1";
 
+    /** The same booking, tentative or confirmed: a confirmation carries the booking as confirmed. */
+    public AppointmentBookedV1 withTentative(boolean tentative) {
+        return new AppointmentBookedV1(
+                appointmentId,
+                requestId,
+                centreCode,
+                zone,
+                localDate,
+                sequence,
+                bookedAt,
+                members,
+                replaces,
+                location,
+                tentative);
+    }
+
     public record BookedMember(String memberRef, UUID slotId, Instant startsAt, LocalTime localStart) {}
 }

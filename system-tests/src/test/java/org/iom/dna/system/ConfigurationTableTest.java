@@ -30,11 +30,17 @@ class ConfigurationTableTest {
     /** A property key named in a configuration expression, e.g. {@code ${dna.metrics.refresh:15s}}. */
     private static final Pattern KEY_REFERENCE = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)[}:]");
     /**
-     * Read through a {@code @ConfigMapping} (platform's MessagingConfig, prefix {@code dna.messaging}), whose keys
+     * Read through a {@code @ConfigMapping} (platform's MessagingConfig, scheduling's SchedulingConfig), whose keys
      * appear in no file as text.
      */
     private static final Set<String> MAPPED = Set.of(
-            "DNA_MESSAGING_OUTBOX_MAX_RECORD_BYTES", "DNA_MESSAGING_OUTBOX_RETENTION", "DNA_MESSAGING_INBOX_RETENTION");
+            "DNA_MESSAGING_OUTBOX_MAX_RECORD_BYTES",
+            "DNA_MESSAGING_OUTBOX_RETENTION",
+            "DNA_MESSAGING_INBOX_RETENTION",
+            // scheduling-service's SchedulingConfig, prefix scheduling
+            "SCHEDULING_CONFIRMATION_MARGIN",
+            "SCHEDULING_CONFIRMATION_AT_ONCE",
+            "SCHEDULING_REPLAN_TIME_LIMIT");
 
     private static String read(Path file) {
         try {

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.iom.dna.testing.Tokens;
@@ -30,6 +31,26 @@ final class Ind {
                         + ".examples.mother-and-son.value");
         Map<String, Object> family = new HashMap<>(example);
         family.put("indReference", referencePrefix + "-" + UUID.randomUUID());
+        return family;
+    }
+
+    /**
+     * The family with every member living in Kassala, across the border in Sudan: weeks of travel lead time, so a
+     * family due within days can be seen by no centre and waits.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> livingAcrossTheBorder(Map<String, Object> family) {
+        family.put(
+                "members",
+                ((List<Map<String, Object>>) family.get("members"))
+                        .stream()
+                                .map(member -> {
+                                    Map<String, Object> abroad = new HashMap<>(member);
+                                    abroad.put("currentCountry", "SD");
+                                    abroad.put("currentCity", "Kassala");
+                                    return abroad;
+                                })
+                                .toList());
         return family;
     }
 

@@ -131,6 +131,24 @@ class KubernetesManifestsTest {
                 "a Secret is committed with its values");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"test", "prod"})
+    void shouldGiveTheSchedulerRoomInTmpForTheNativeSolvers(String overlay) throws Exception {
+        // OR-Tools unpacks about 70 MB of native libraries into /tmp at the first re-planning run; an emptyDir
+        // over its size limit gets the pod evicted.
+        Deployment scheduling = ofKind(render(overlay), "Deployment", Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("scheduling-service"))
+                .findFirst()
+                .orElseThrow();
+        var tmp = scheduling.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getEmptyDir() != null)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                tmp.getEmptyDir().getSizeLimit().getNumericalAmount().longValue() >= 128L * 1024 * 1024,
+                "scheduling-service's /tmp: " + tmp.getEmptyDir().getSizeLimit());
+    }
+
     private static void assertProbe(String service, Probe probe, String path) {
         assertNotNull(probe, service + ": no probe for " + path);
         assertEquals(path, probe.getHttpGet().getPath(), service + ": probe path");

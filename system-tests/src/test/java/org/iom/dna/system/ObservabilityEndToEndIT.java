@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -152,19 +151,7 @@ class ObservabilityEndToEndIT {
         // Due tomorrow, and living across the border (weeks of lead time): no member can travel in time, so the family
         // waits with its deadline at risk. Living in Shire, beside a centre, they could be seen tomorrow whenever
         // Ethiopia's date is the same as the test's (from 00:00 to 21:00 UTC).
-        Map<String, Object> family = Ind.exampleFamily("IND-OBS");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> members = (List<Map<String, Object>>) family.get("members");
-        family.put(
-                "members",
-                members.stream()
-                        .map(member -> {
-                            Map<String, Object> abroad = new HashMap<>(member);
-                            abroad.put("currentCountry", "SD");
-                            abroad.put("currentCity", "Kassala");
-                            return abroad;
-                        })
-                        .toList());
+        Map<String, Object> family = Ind.livingAcrossTheBorder(Ind.exampleFamily("IND-OBS"));
         submit(family, LocalDate.now().plusDays(1), Map.of());
 
         await().atMost(Duration.ofSeconds(90))

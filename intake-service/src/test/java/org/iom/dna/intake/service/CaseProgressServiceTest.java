@@ -143,7 +143,7 @@ class CaseProgressServiceTest {
     @Test
     void shouldShowTheIndATentativeAppointmentApartUntilItIsConfirmed() {
         String id = api.submitted();
-        AppointmentBookedV1 booked = tentative(Events.booked(uuid(id), UUID.randomUUID()));
+        AppointmentBookedV1 booked = Events.booked(uuid(id), UUID.randomUUID()).withTentative(true);
 
         inTransaction(() -> progress.appointmentBooked(booked));
 
@@ -157,8 +157,8 @@ class CaseProgressServiceTest {
                         equalTo("appointment tentatively booked at " + Events.CENTRE + " on "
                                 + Events.appointmentDay()));
 
-        inTransaction(() -> progress.appointmentConfirmed(
-                new AppointmentConfirmedV1(booked.appointmentId(), booked.requestId(), Instant.now(), booked)));
+        inTransaction(() -> progress.appointmentConfirmed(new AppointmentConfirmedV1(
+                booked.appointmentId(), booked.requestId(), Instant.now(), booked.withTentative(false))));
 
         api.get(Tokens.indSystem(), id)
                 .body("members[0].appointment.confirmed", equalTo(true))
@@ -168,8 +168,9 @@ class CaseProgressServiceTest {
     @Test
     void shouldKeepTheCaseScheduledWhenATentativeDayIsReplanned() {
         String id = api.submitted();
-        AppointmentBookedV1 first = tentative(Events.booked(uuid(id), UUID.randomUUID()));
-        AppointmentBookedV1 replanned = tentative(Events.booked(uuid(id), UUID.randomUUID(), 1, Families.MOTHER, Families.SON));
+        AppointmentBookedV1 first = Events.booked(uuid(id), UUID.randomUUID()).withTentative(true);
+        AppointmentBookedV1 replanned = Events.booked(uuid(id), UUID.randomUUID(), 1, Families.MOTHER, Families.SON)
+                .withTentative(true);
 
         inTransaction(() -> {
             progress.appointmentBooked(first);
@@ -179,23 +180,10 @@ class CaseProgressServiceTest {
 
         api.get(Tokens.indSystem(), id)
                 .body("status", equalTo("SCHEDULED"))
-                .body("members[0].appointment.appointmentId", equalTo(replanned.appointmentId().toString()));
+                .body(
+                        "members[0].appointment.appointmentId",
+                        equalTo(replanned.appointmentId().toString()));
         api.history(Tokens.indSystem(), id).body("transitions", hasSize(2));
-    }
-
-    private static AppointmentBookedV1 tentative(AppointmentBookedV1 b) {
-        return new AppointmentBookedV1(
-                b.appointmentId(),
-                b.requestId(),
-                b.centreCode(),
-                b.zone(),
-                b.localDate(),
-                b.sequence(),
-                b.bookedAt(),
-                b.members(),
-                b.replaces(),
-                b.location(),
-                true);
     }
 
     @Test

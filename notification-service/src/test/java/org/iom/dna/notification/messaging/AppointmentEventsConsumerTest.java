@@ -149,7 +149,8 @@ class AppointmentEventsConsumerTest {
 
     @Test
     void shouldTellATentativelyBookedFamilyOnlyThatADateWillFollow() {
-        AppointmentBookedV1 tentative = tentative(Bookings.booked(UUID.randomUUID(), member(), member()));
+        AppointmentBookedV1 tentative =
+                Bookings.booked(UUID.randomUUID(), member(), member()).withTentative(true);
 
         String eventId = send(tentative.requestId(), AppointmentBookedV1.TYPE, write(tentative));
 
@@ -162,20 +163,8 @@ class AppointmentEventsConsumerTest {
 
     @Test
     void shouldTellAFamilyMovedWhileTentativeOnlyOfTheDayConfirmed() {
-        AppointmentBookedV1 first = tentative(Bookings.booked(UUID.randomUUID(), member()));
-        AppointmentBookedV1 replanned = tentative(Bookings.movedFrom(first, 14));
-        AppointmentBookedV1 asConfirmed = new AppointmentBookedV1(
-                replanned.appointmentId(),
-                replanned.requestId(),
-                replanned.centreCode(),
-                replanned.zone(),
-                replanned.localDate(),
-                replanned.sequence(),
-                replanned.bookedAt(),
-                replanned.members(),
-                replanned.replaces(),
-                null,
-                false);
+        AppointmentBookedV1 first = Bookings.booked(UUID.randomUUID(), member()).withTentative(true);
+        AppointmentBookedV1 replanned = Bookings.movedFrom(first, 14).withTentative(true);
 
         send(first.requestId(), AppointmentBookedV1.TYPE, write(first));
         send(first.requestId(), AppointmentCancelledV1.TYPE, write(Bookings.cancelled(first, "REPLANNED")));
@@ -184,33 +173,21 @@ class AppointmentEventsConsumerTest {
                 first.requestId(),
                 AppointmentConfirmedV1.TYPE,
                 write(new AppointmentConfirmedV1(
-                        replanned.appointmentId(), replanned.requestId(), Instant.now(), asConfirmed)));
+                        replanned.appointmentId(),
+                        replanned.requestId(),
+                        Instant.now(),
+                        replanned.withTentative(false))));
 
         await().atMost(APPLIED).until(() -> seen(confirmedId));
-        // The waiting notice, still pending here, gives way to the confirmation of the day as it stands.
+        // The waiting notice, still pending here, gives way to the confirmation of the day as it stands (and its
+        // reminders).
         assertThat(all(first.requestId()))
-                .filteredOn(d -> d.status != DeliveryStatus.CANCELLED)
+                .filteredOn(d -> d.status != DeliveryStatus.CANCELLED && !d.kind.contains("REMINDER"))
                 .extracting(d -> d.kind, d -> d.appointmentId, d -> d.localDate)
-                .containsExactly(tuple(
-                        DeliveryService.CONFIRMATION, replanned.appointmentId(), replanned.localDate()));
+                .containsExactly(tuple(DeliveryService.CONFIRMATION, replanned.appointmentId(), replanned.localDate()));
         assertThat(all(first.requestId()))
                 .extracting(d -> d.kind)
                 .doesNotContain(DeliveryService.CANCELLED, DeliveryService.MOVED);
-    }
-
-    private static AppointmentBookedV1 tentative(AppointmentBookedV1 b) {
-        return new AppointmentBookedV1(
-                b.appointmentId(),
-                b.requestId(),
-                b.centreCode(),
-                b.zone(),
-                b.localDate(),
-                b.sequence(),
-                b.bookedAt(),
-                b.members(),
-                b.replaces(),
-                b.location(),
-                true);
     }
 
     @Test

@@ -111,7 +111,8 @@ public class OptimiserRunResource {
             summary = "Re-plan a country now",
             description = "Re-plans the country's tentative bookings and waiting families together (confirmed"
                     + " appointments stay where they are), applies the best plan found within the configured time"
-                    + " limit, and answers with the run. Families are told of a moved day only when it is confirmed.")
+                    + " limit, and answers with the run. Families are told of a moved day only when it is confirmed. One run"
+                    + " per country at a time: 409 while another is under way.")
     @RequestBody(
             content =
                     @Content(
@@ -125,6 +126,7 @@ public class OptimiserRunResource {
                             schema = @Schema(implementation = OptimiserRunView.class),
                             examples = @ExampleObject(name = "one-move", value = RUN_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response replan(@Valid @NotNull OptimiserRunRequest body) {
         OptimiserRun run = replanner.replan(
                 body.country(),

@@ -34,6 +34,7 @@ import org.iom.dna.optimiser.solve.LeastChange;
 import org.iom.dna.optimiser.solve.MipSolver;
 import org.iom.dna.optimiser.solve.SolveOptions;
 import org.iom.dna.optimiser.solve.SolveResult;
+import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.scheduling.config.SchedulingConfig;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.CaseMember;
@@ -109,7 +110,15 @@ public class Replanner {
             LOG.warnf("re-planning skipped (will retry): %s", e.getClass().getSimpleName());
             return;
         }
-        countries.forEach(country -> replan(country, OptimiserRun.Trigger.SCHEDULE, null));
+        for (String country : countries) {
+            try {
+                replan(country, OptimiserRun.Trigger.SCHEDULE, null);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "re-planning %s skipped (will retry): %s",
+                        country, e.getClass().getSimpleName());
+            }
+        }
         try {
             QuarkusTransaction.requiringNew()
                     .run(() ->
@@ -119,8 +128,52 @@ public class Replanner {
         }
     }
 
-    /** Re-plans one country now and records the run, whatever its outcome. */
+    /**
+     * Re-plans one country now and records the run, whatever its outcome.
+     *
+     * @return the run, or null for a scheduled run when another is under way for the country
+     * @throws Conflict for a run on demand when another is under way for the country
+     */
     public OptimiserRun replan(String country, OptimiserRun.Trigger trigger, String requestedBy) {
+        Duration lease = config.timeLimit().multipliedBy(3).plusMinutes(1);
+        if (!QuarkusTransaction.requiringNew().call(() -> takeLease(country, lease))) {
+            if (trigger == OptimiserRun.Trigger.ON_DEMAND) {
+                throw new Conflict(
+                        "run-under-way",
+                        "A run of this country is under way",
+                        "another re-planning run of " + country + " has not finished; read its result from the list"
+                                + " of runs when it has",
+                        null);
+            }
+            return null;
+        }
+        try {
+            return run(country, trigger, requestedBy);
+        } finally {
+            try {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("delete from optimiser_lease where country = ?1")
+                                .setParameter(1, country)
+                                .executeUpdate());
+            } catch (RuntimeException e) {
+                LOG.debugf(
+                        "lease of %s left to run out: %s", country, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Takes the country's lease unless another instance holds one that has not run out. */
+    private boolean takeLease(String country, Duration length) {
+        return !em.createNativeQuery("insert into optimiser_lease (country, held_until) values (?1, ?2)"
+                        + " on conflict (country) do update set held_until = excluded.held_until"
+                        + " where optimiser_lease.held_until < now() returning country")
+                .setParameter(1, country)
+                .setParameter(2, Instant.now().plus(length))
+                .getResultList()
+                .isEmpty();
+    }
+
+    private OptimiserRun run(String country, OptimiserRun.Trigger trigger, String requestedBy) {
         OptimiserRun run = new OptimiserRun();
         run.id = UUID.randomUUID();
         run.country = country;

@@ -1,6 +1,7 @@
 package org.iom.dna.scheduling.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iom.dna.scheduling.testdata.Events.daysAhead;
 import static org.iom.dna.scheduling.testdata.Events.family;
 import static org.iom.dna.scheduling.testdata.Events.next;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.iom.dna.events.AppointmentConfirmedV1;
 import org.iom.dna.events.Priority;
 import org.iom.dna.events.SamplingRequestReceivedV1;
 import org.iom.dna.events.SlotOpenedV1;
+import org.iom.dna.platform.domain.Conflict;
 import org.iom.dna.scheduling.domain.Appointment;
 import org.iom.dna.scheduling.domain.CaseStatus;
 import org.iom.dna.scheduling.domain.OptimiserRun;
@@ -252,6 +255,34 @@ class TentativeBookingTest {
             pool.shutdownNow();
         }
         assertSeatsAddUp(country);
+    }
+
+    @Test
+    void shouldRunOneReplanningOfACountryAtATime() {
+        TightDays days = tightDays(Priority.URGENT);
+        // Another instance's run holds the country.
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into optimiser_lease (country, held_until) values (?1, ?2)")
+                        .setParameter(1, days.country())
+                        .setParameter(2, Instant.now().plusSeconds(600))
+                        .executeUpdate());
+
+        assertThatThrownBy(() -> replanner.replan(days.country(), OptimiserRun.Trigger.ON_DEMAND, "officer"))
+                .isInstanceOf(Conflict.class);
+        assertThat(replanner.replan(days.country(), OptimiserRun.Trigger.SCHEDULE, null))
+                .isNull();
+        assertThat(scheduling.liveAppointment(days.urgent().requestId()))
+                .get()
+                .satisfies(a -> assertThat(a.localDate).isEqualTo(days.dayA().localDate()));
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update optimiser_lease set held_until = now() - interval '1 second'"
+                                + " where country = ?1")
+                        .setParameter(1, days.country())
+                        .executeUpdate());
+        assertThat(replanner.replan(days.country(), OptimiserRun.Trigger.ON_DEMAND, "officer").moved)
+                .as("a lease whose instance died runs out")
+                .isEqualTo(1);
     }
 
     /** Every slot of the country holds exactly the members of live appointments in it, and never more than fit. */
