@@ -47,6 +47,10 @@ public interface FamilyMessages {
     @Message
     String intro_waitlisted();
 
+    /** Follows the waiting notice's introduction when a day is held tentatively for the family. */
+    @Message
+    String expected_date(String date);
+
     @Message
     String label_where();
 
@@ -88,6 +92,10 @@ public interface FamilyMessages {
 
     @Message
     String sms_waitlisted(String ref);
+
+    /** A waiting family whose day is held tentatively: the day expected, which may still change. */
+    @Message
+    String sms_waitlisted_expected(String date, String ref);
 
     @Message
     String sms_proxy_prefix(String member);

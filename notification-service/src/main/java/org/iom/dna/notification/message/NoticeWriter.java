@@ -97,6 +97,13 @@ public class NoticeWriter {
         }
         String ref = delivery.memberRef;
         String memberName = contact.givenName();
+        // A waiting family with a day held tentatively is told the day expected, which may still change.
+        String expected = waiting && delivery.startsAt != null
+                ? format(
+                        DateFormat.getDateInstance(DateFormat.LONG, language.formats()),
+                        TimeZone.getTimeZone(delivery.zone),
+                        Date.from(delivery.startsAt))
+                : null;
 
         String subject = switch (kind) {
             case APPOINTMENT_CONFIRMATION -> msg.subject_confirmation(date);
@@ -110,14 +117,16 @@ public class NoticeWriter {
             case APPOINTMENT_MOVED -> msg.intro_moved();
             case APPOINTMENT_CANCELLED -> msg.intro_cancelled();
             case APPOINTMENT_REMINDER -> msg.intro_reminder();
-            case FAMILY_WAITLISTED -> msg.intro_waitlisted();
+            case FAMILY_WAITLISTED ->
+                expected == null ? msg.intro_waitlisted() : msg.intro_waitlisted() + " " + msg.expected_date(expected);
         };
         String sms = switch (kind) {
             case APPOINTMENT_CONFIRMATION -> msg.sms_confirmation(date, time, zoneName, place, ref);
             case APPOINTMENT_MOVED -> msg.sms_moved(date, time, zoneName, place, ref);
             case APPOINTMENT_CANCELLED -> msg.sms_cancelled(date, ref);
             case APPOINTMENT_REMINDER -> msg.sms_reminder(date, time, zoneName, place, ref);
-            case FAMILY_WAITLISTED -> msg.sms_waitlisted(ref);
+            case FAMILY_WAITLISTED ->
+                expected == null ? msg.sms_waitlisted(ref) : msg.sms_waitlisted_expected(expected, ref);
         };
         if (recipient.proxy()) {
             sms = msg.sms_proxy_prefix(memberName) + " " + sms;

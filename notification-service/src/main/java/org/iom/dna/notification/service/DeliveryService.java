@@ -83,6 +83,15 @@ public class DeliveryService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void familyWaitlisted(FamilyWaitlistedV1 waitlisted) {
+        tellWaiting(waitlisted, null);
+    }
+
+    /**
+     * A family that has heard nothing from IOM yet is told that it waits and will be sent a date.
+     *
+     * @param tentative the day held for it tentatively, whose date it is told to expect; null when none is held
+     */
+    private void tellWaiting(FamilyWaitlistedV1 waitlisted, AppointmentBookedV1 tentative) {
         if (waitlisted.memberRefs() == null || Delivery.count("requestId", waitlisted.requestId()) > 0) {
             return;
         }
@@ -96,6 +105,14 @@ public class DeliveryService {
             d.memberRef = memberRef;
             d.appointmentId = spell;
             d.sequence = 0;
+            if (tentative != null) {
+                d.zone = tentative.zone();
+                d.localDate = tentative.localDate();
+                d.startsAt = tentative.members().stream()
+                        .map(AppointmentBookedV1.BookedMember::startsAt)
+                        .min(Instant::compareTo)
+                        .orElse(null);
+            }
             persist(d.another(WAITLISTED, channels.first(), now));
         }
     }
@@ -107,13 +124,16 @@ public class DeliveryService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void appointmentBooked(AppointmentBookedV1 booked) {
         if (booked.tentative()) {
-            // Not told where and when yet: like a waiting family, it hears that a date will be sent.
-            familyWaitlisted(new FamilyWaitlistedV1(
-                    booked.requestId(),
-                    booked.bookedAt(),
-                    booked.members().stream()
-                            .map(AppointmentBookedV1.BookedMember::memberRef)
-                            .toList()));
+            // Not told where and when yet: like a waiting family, it hears that a date will be sent, and which day
+            // to expect.
+            tellWaiting(
+                    new FamilyWaitlistedV1(
+                            booked.requestId(),
+                            booked.bookedAt(),
+                            booked.members().stream()
+                                    .map(AppointmentBookedV1.BookedMember::memberRef)
+                                    .toList()),
+                    booked);
             return;
         }
         // A date is found: a notice that the family waits, not sent yet, would only confuse.

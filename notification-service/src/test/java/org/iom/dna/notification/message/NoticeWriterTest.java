@@ -76,6 +76,45 @@ class NoticeWriterTest {
 
     @ParameterizedTest
     @MethodSource("languages")
+    void shouldWriteTheWaitingNoticeWithoutAnExpectedDayInEveryLanguage(String language) {
+        Delivery delivery = waiting();
+
+        Notice notice = writer.write(delivery, contact(language), SELAM);
+
+        assertThat(Stream.of(notice.subject(), notice.text(), notice.html(), notice.sms()))
+                .allSatisfy(text ->
+                        assertThat(text).isNotBlank().doesNotContain("{").doesNotContain("NOT_FOUND"));
+        assertThat(notice.text()).doesNotContain("2026");
+    }
+
+    @Test
+    void shouldTellAWaitingFamilyTheDayExpectedWhenOneIsHeldTentatively() {
+        Delivery delivery = waiting();
+        delivery.zone = "Africa/Addis_Ababa";
+        delivery.startsAt = STARTS_AT;
+
+        Notice notice = writer.write(delivery, contact("en"), SELAM);
+
+        assertThat(notice.text()).contains("around 10 December 2026").contains("This may still change");
+        assertThat(notice.sms()).contains("around 10 December 2026").contains("P-100231");
+        assertThat(notice.invite()).as("no invite for a day that may move").isEmpty();
+        assertThat(writer.write(delivery, contact("ar"), SELAM).sms()).contains("2026");
+    }
+
+    /** A waiting notice as notification makes it for a family with no day held. */
+    private static Delivery waiting() {
+        Delivery delivery = confirmation();
+        delivery.kind = NoticeKind.FAMILY_WAITLISTED.name();
+        delivery.centreCode = null;
+        delivery.zone = null;
+        delivery.localDate = null;
+        delivery.localStart = null;
+        delivery.startsAt = null;
+        return delivery;
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
     void shouldWriteInTheLanguagesOwnWords(String language) {
         Notice english = writer.write(confirmation(), contact("en"), SELAM);
 

@@ -159,6 +159,10 @@ class AppointmentEventsConsumerTest {
                 .extracting(d -> d.kind)
                 .containsOnly(DeliveryService.WAITLISTED)
                 .hasSize(2);
+        assertThat(all(tentative.requestId()))
+                .as("the day to expect, which the notice names")
+                .extracting(d -> d.localDate)
+                .containsOnly(tentative.localDate());
     }
 
     @Test
