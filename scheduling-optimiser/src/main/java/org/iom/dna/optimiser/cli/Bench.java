@@ -32,6 +32,9 @@ import org.iom.dna.optimiser.solve.Solvers;
 final class Bench {
 
     static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+    /** Timefold's time in a short run, which only shows that it still runs. */
+    static final Duration QUICK_TIMEFOLD_LIMIT = Duration.ofSeconds(5);
+
     static final int THREADS = 2;
 
     /** A solver's plan for an instance, as measured and checked. */
@@ -131,6 +134,8 @@ final class Bench {
             for (String solver : List.of("fcfs", "greedy", "mip")) {
                 offline.add(measure(instance, Solvers.named(solver)));
             }
+            // The metaheuristic for comparison, with its default configuration (shorter in a short run).
+            offline.add(measure(instance, Solvers.named("timefold"), quick ? QUICK_TIMEFOLD_LIMIT : TIME_LIMIT));
         }
     }
 
@@ -152,8 +157,12 @@ final class Bench {
     }
 
     private Offline measure(Instance instance, Solver solver) {
+        return measure(instance, solver, TIME_LIMIT);
+    }
+
+    private Offline measure(Instance instance, Solver solver, Duration limit) {
         double cpu = Machine.cpuSeconds();
-        SolveResult result = solver.solve(instance, new SolveOptions(TIME_LIMIT, THREADS, false));
+        SolveResult result = solver.solve(instance, new SolveOptions(limit, THREADS, false));
         double cpuSeconds = Machine.cpuSeconds() - cpu;
         Offline o = new Offline(
                 instance,
