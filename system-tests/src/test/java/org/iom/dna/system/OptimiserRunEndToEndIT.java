@@ -1,6 +1,7 @@
 package org.iom.dna.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,7 +34,8 @@ class OptimiserRunEndToEndIT {
 
     @Test
     void shouldReplanACountryOnDemandAndRecordWhatItDidToEachFamily() {
-        // Due tomorrow and living across the border: the family waits, and the run must say why it still does.
+        // Due tomorrow and living across the border: the family waits with no day it could be given, which the run
+        // counts (the waitlist says why).
         Map<String, Object> family = Ind.livingAcrossTheBorder(Ind.exampleFamily("IND-OPT"));
         family.put("deadline", LocalDate.now().plusDays(1).toString());
         submitted = Ind.submit(family, Map.of()).extract().path("id");
@@ -50,7 +52,8 @@ class OptimiserRunEndToEndIT {
                 .body("trigger", equalTo("ON_DEMAND"))
                 .body("families", greaterThanOrEqualTo(1))
                 .body("objectiveAfter", notNullValue())
-                .body("changes.findAll { it.requestId == '" + submitted + "' }.change", hasItem("WAITING"))
+                .body("stillWaiting", greaterThanOrEqualTo(1))
+                .body("detail", containsString("no centre-day they could be given"))
                 .extract()
                 .path("runId");
 
@@ -66,6 +69,7 @@ class OptimiserRunEndToEndIT {
                 .get(SCHEDULING + "/api/v1/optimiser-runs/" + runId)
                 .then()
                 .statusCode(200)
-                .body("changes.requestId", hasItem(submitted));
+                .body("runId", equalTo(runId))
+                .body("changes", notNullValue());
     }
 }

@@ -87,7 +87,8 @@ public class Replanner {
             short priorityRank,
             LocalDate deadline,
             Instant receivedAt,
-            Set<UUID> candidateSlots) {}
+            Set<UUID> candidateSlots,
+            boolean anyDay) {}
 
     record Snapshot(Instance instance, Solution current, Map<UUID, Planned> families, Set<UUID> slots) {}
 
@@ -339,7 +340,8 @@ public class Replanner {
                             family.priorityRank,
                             family.deadline,
                             family.receivedAt,
-                            candidateSlots));
+                            candidateSlots,
+                            !allowed.isEmpty()));
         }
         List<Centre> centres = capacity.entrySet().stream()
                 .map(e -> new Centre(e.getKey(), country, List.of(), e.getValue()))
@@ -425,10 +427,12 @@ public class Replanner {
         Set<UUID> keep = new HashSet<>();
         Map<UUID, Placed> placed;
         Map<UUID, String> waitsBecause;
+        int withoutAnyDay;
         while (true) {
             Map<UUID, Integer> room = new HashMap<>(free);
             placed = new LinkedHashMap<>();
             waitsBecause = new LinkedHashMap<>();
+            withoutAnyDay = 0;
             for (FamilyCase family : unchanged) {
                 Appointment a = held.get(family.requestId);
                 Assignment to = target.get(family.requestId.toString());
@@ -447,6 +451,11 @@ public class Replanner {
                 }
                 Planned p = families.get(family.requestId);
                 Assignment to = target.get(family.requestId.toString());
+                if (to == null && !p.anyDay()) {
+                    // No centre-day it could be given at all: the waitlist's reason says why; not listed per run.
+                    withoutAnyDay++;
+                    continue;
+                }
                 if (to == null) {
                     waitsBecause.put(family.requestId, "no day for the family in the best plan found");
                     continue;
@@ -529,11 +538,17 @@ public class Replanner {
             change.reason = abbreviate(reason, 200);
             run.changes.add(change);
         });
-        run.stillWaiting = waitsBecause.size();
+        run.stillWaiting = waitsBecause.size() + withoutAnyDay;
+        List<String> details = new ArrayList<>();
+        if (withoutAnyDay > 0) {
+            details.add(withoutAnyDay + " waiting famil(ies) had no centre-day they could be given (see the waitlist's"
+                    + " reasons) and are not listed");
+        }
         int leftOut = families.size() - unchanged.size();
         if (leftOut > 0) {
-            run.detail = leftOut + " famil(ies) changed while the plan was being made and were left as they were";
+            details.add(leftOut + " famil(ies) changed while the plan was being made and were left as they were");
         }
+        run.detail = details.isEmpty() ? null : abbreviate(String.join("; ", details), 500);
         return new Solution(snapshot.instance().name(), applied);
     }
 

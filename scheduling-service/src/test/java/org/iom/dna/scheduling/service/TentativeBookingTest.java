@@ -170,6 +170,15 @@ class TentativeBookingTest {
                 .get()
                 .satisfies(a -> assertThat(a.id).isEqualTo(confirmed.id));
         assertThat(scheduling.family(days.standard1().requestId()).status).isEqualTo(CaseStatus.WAITING);
+        assertThat(run.stillWaiting).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> OptimiserRun.<OptimiserRun>findById(run.id).changes.stream()
+                                .map(c -> c.change + ": " + c.reason)
+                                .toList()))
+                .as("each is listed with why it still waits")
+                .containsExactly(
+                        "WAITING: no day for the family in the best plan found",
+                        "WAITING: no day for the family in the best plan found");
         assertSeatsAddUp(days.country());
     }
 
