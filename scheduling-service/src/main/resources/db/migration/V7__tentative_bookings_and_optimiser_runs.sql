@@ -2,8 +2,11 @@
 -- it is confirmed (and only then told to the family) at a set point before the day, or at once.
 alter table appointment add column confirm_by timestamptz;
 alter table appointment add column confirmed_at timestamptz;
--- Every booking made before tentative ones existed was confirmed (and told) when it was made.
+-- Every booking made before tentative ones existed was confirmed (and told) when it was made; so is one that an
+-- instance of the previous version still makes during a rolling update (it does not write the column). This version
+-- always writes it.
 update appointment set confirmed_at = booked_at;
+alter table appointment alter column confirmed_at set default now();
 create index ix_appointment_to_confirm on appointment (confirm_by) where status = 'BOOKED' and confirmed_at is null;
 
 -- What each re-planning of a country's tentative bookings and waitlist did, for country offices to read.

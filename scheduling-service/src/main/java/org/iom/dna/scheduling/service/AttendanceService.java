@@ -173,8 +173,12 @@ public class AttendanceService {
             if (appointment.status != AppointmentStatus.BOOKED) {
                 continue; // closed meanwhile by another instance, or cancelled
             }
+            // A day never confirmed was never told to the family (confirmation stalled): absence is not its fault.
+            boolean told = appointment.confirmedAt != null;
             for (AppointmentMember member : appointment.members) {
-                if (member.attendance == Attendance.BOOKED) {
+                if (member.attendance == Attendance.BOOKED && !told) {
+                    apply(appointment, member, new Entry(Attendance.EXCUSED, null, null, null, null), actor);
+                } else if (member.attendance == Attendance.BOOKED) {
                     apply(appointment, member, new Entry(Attendance.NO_SHOW, null, null, null, null), actor);
                     noShows++;
                 } else if (member.attendance == Attendance.CHECKED_IN) {

@@ -424,18 +424,17 @@ public class BookingService {
 
     /**
      * Whether a new booking is the family's for good at once: when there is no time left to re-plan it, when staff
-     * arranged it (by hand, or an ad-hoc case), for the most urgent priorities, and when it replaces a day the family
-     * was already told of (the family must hear of the change now, not later).
+     * arranged it (by hand, or an ad-hoc case), for the most urgent priorities, and for a family already told of an
+     * earlier day (moved from it, or booked again after a no-show): it must hear of the change now, not later.
      */
     private boolean confirmsAtOnce(FamilyCase family, Appointment appointment) {
         return !appointment.confirmBy.isAfter(appointment.bookedAt)
                 || appointment.bookedBy != null
                 || appointment.location != null
                 || confirmation.atOnce().contains(family.priority)
-                || (appointment.replaces != null
-                        && Appointment.<Appointment>findByIdOptional(appointment.replaces)
-                                .map(a -> a.confirmedAt != null)
-                                .orElse(false));
+                // Told of an earlier day (moved from it, or booked again after a no-show or a partly attended day):
+                // the family hears of the new one now.
+                || Appointment.count("requestId = ?1 and confirmedAt is not null", family.requestId) > 0;
     }
 
     /**

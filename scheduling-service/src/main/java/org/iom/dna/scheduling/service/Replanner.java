@@ -90,7 +90,9 @@ public class Replanner {
             Set<UUID> candidateSlots,
             boolean anyDay) {}
 
-    record Snapshot(Instance instance, Solution current, Map<UUID, Planned> families, Set<UUID> slots) {}
+    /** @param slots the open slots of each centre-day in the horizon */
+    record Snapshot(
+            Instance instance, Solution current, Map<UUID, Planned> families, Map<CentreDay, List<UUID>> slots) {}
 
     @Scheduled(
             every = "${scheduling.replan.interval:15m}",
@@ -136,8 +138,12 @@ public class Replanner {
      * @throws Conflict for a run on demand when another is under way for the country
      */
     public OptimiserRun replan(String country, OptimiserRun.Trigger trigger, String requestedBy) {
-        Duration lease = config.timeLimit().multipliedBy(3).plusMinutes(1);
-        if (!QuarkusTransaction.requiringNew().call(() -> takeLease(country, lease))) {
+        // Two solves and the apply: ample, and it runs out by itself should this instance die.
+        Instant heldUntil = Instant.now()
+                .plus(config.timeLimit().multipliedBy(3))
+                .plusSeconds(300)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (!QuarkusTransaction.requiringNew().call(() -> takeLease(country, heldUntil))) {
             if (trigger == OptimiserRun.Trigger.ON_DEMAND) {
                 throw new Conflict(
                         "run-under-way",
@@ -153,8 +159,10 @@ public class Replanner {
         } finally {
             try {
                 QuarkusTransaction.requiringNew()
-                        .run(() -> em.createNativeQuery("delete from optimiser_lease where country = ?1")
+                        .run(() -> em.createNativeQuery(
+                                        "delete from optimiser_lease where country = ?1 and held_until = ?2")
                                 .setParameter(1, country)
+                                .setParameter(2, heldUntil)
                                 .executeUpdate());
             } catch (RuntimeException e) {
                 LOG.debugf(
@@ -164,12 +172,12 @@ public class Replanner {
     }
 
     /** Takes the country's lease unless another instance holds one that has not run out. */
-    private boolean takeLease(String country, Duration length) {
+    private boolean takeLease(String country, Instant heldUntil) {
         return !em.createNativeQuery("insert into optimiser_lease (country, held_until) values (?1, ?2)"
                         + " on conflict (country) do update set held_until = excluded.held_until"
                         + " where optimiser_lease.held_until < now() returning country")
                 .setParameter(1, country)
-                .setParameter(2, Instant.now().plus(length))
+                .setParameter(2, heldUntil)
                 .getResultList()
                 .isEmpty();
     }
@@ -187,10 +195,29 @@ public class Replanner {
             if (snapshot.families().isEmpty()) {
                 run.outcome = OptimiserRun.Outcome.NOTHING_TO_PLAN;
             } else {
-                SolveResult result = solver().solve(
-                                snapshot.instance(),
-                                new SolveOptions(config.timeLimit(), config.threads(), false),
-                                snapshot.current());
+                SolveResult result = solve(snapshot.instance(), snapshot.current());
+                // A tentative family keeps its day rather than lose it: one the plan leaves out stays where it is,
+                // and the others are planned again around it.
+                Set<String> dropped = droppedHeldFamilies(snapshot, result.solution());
+                if (!dropped.isEmpty()) {
+                    Instance around = pinned(snapshot, dropped);
+                    SolveResult again = solve(around, without(snapshot.current(), dropped));
+                    List<Assignment> kept = new ArrayList<>(again.solution().assignments());
+                    snapshot.current().assignments().stream()
+                            .filter(a -> dropped.contains(a.family()))
+                            .forEach(kept::add);
+                    result = new SolveResult(
+                            again.solver(),
+                            new Solution(snapshot.instance().name(), kept),
+                            Objective.score(
+                                            snapshot.instance(),
+                                            new Solution(snapshot.instance().name(), kept))
+                                    .objective(),
+                            java.util.OptionalLong.empty(),
+                            false,
+                            result.time().plus(again.time()),
+                            again.status() + "; " + dropped.size() + " tentative famil(ies) kept on their day");
+                }
                 run.objectiveBefore =
                         Objective.score(snapshot.instance(), snapshot.current()).objective();
                 run.bestBound = result.bound().isPresent() ? result.bound().getAsLong() : null;
@@ -209,6 +236,8 @@ public class Replanner {
             run.changes.clear();
             run.moved = 0;
             run.newlyBooked = 0;
+            run.stillWaiting = 0;
+            run.objectiveAfter = null;
             run.detail = abbreviate("nothing changed: " + e.getClass().getSimpleName(), 500);
             LOG.warnf("re-planning %s failed, nothing changed: %s", country, e.toString());
         }
@@ -231,6 +260,50 @@ public class Replanner {
                 run.objectiveBefore,
                 run.objectiveAfter);
         return run;
+    }
+
+    private SolveResult solve(Instance instance, Solution start) {
+        return solver().solve(instance, new SolveOptions(config.timeLimit(), config.threads(), false), start);
+    }
+
+    /** The tentatively booked families that the plan leaves without a day. */
+    private static Set<String> droppedHeldFamilies(Snapshot snapshot, Solution plan) {
+        Set<String> planned =
+                plan.assignments().stream().map(Assignment::family).collect(Collectors.toSet());
+        return snapshot.current().assignments().stream()
+                .map(Assignment::family)
+                .filter(id -> !planned.contains(id))
+                .collect(Collectors.toSet());
+    }
+
+    /** The problem without {@code fixed} families, their places taken off the centre-days they hold. */
+    private static Instance pinned(Snapshot snapshot, Set<String> fixed) {
+        Instance instance = snapshot.instance();
+        Map<String, Family> families = instance.familiesById();
+        Map<String, Map<LocalDate, Integer>> capacity = new LinkedHashMap<>();
+        instance.centres().forEach(c -> capacity.put(c.code(), new HashMap<>(c.capacity())));
+        snapshot.current().assignments().stream()
+                .filter(a -> fixed.contains(a.family()))
+                .forEach(a -> capacity.get(a.centre())
+                        .merge(a.day(), -families.get(a.family()).size(), Integer::sum));
+        return new Instance(
+                instance.name(),
+                instance.firstDay(),
+                instance.days(),
+                instance.centres().stream()
+                        .map(c -> new Centre(c.code(), c.country(), c.languages(), capacity.get(c.code())))
+                        .toList(),
+                instance.families().stream()
+                        .filter(f -> !fixed.contains(f.id()))
+                        .toList());
+    }
+
+    private static Solution without(Solution solution, Set<String> families) {
+        return new Solution(
+                solution.instance(),
+                solution.assignments().stream()
+                        .filter(a -> !families.contains(a.family()))
+                        .toList());
     }
 
     private MipSolver solver() {
@@ -258,10 +331,12 @@ public class Replanner {
         List<Appointment> tentative = em.createQuery(
                         "select a from Appointment a, FamilyCase f where f.requestId = a.requestId and f.country = ?1"
                                 + " and f.adHoc = false and f.status = 'BOOKED' and a.status = 'BOOKED'"
-                                + " and a.confirmedAt is null and a.confirmBy > ?2",
+                                + " and a.confirmedAt is null and a.confirmBy > ?2 and a.localDate <= ?3",
                         Appointment.class)
                 .setParameter(1, country)
                 .setParameter(2, now)
+                // A day held beyond the horizon stays as it is: the plan has no capacity to move it to or keep it on.
+                .setParameter(3, horizonEnd)
                 .getResultList();
         List<FamilyCase> waiting = FamilyCase.list(
                 "status = ?1 and adHoc = false and country = ?2 and deadline >= ?3",
@@ -361,9 +436,11 @@ public class Replanner {
                         .filter(a -> planned.containsKey(a.requestId))
                         .map(a -> new Assignment(a.requestId.toString(), a.centreCode, a.localDate))
                         .toList());
-        Set<UUID> slotIds = slots.stream().map(s -> s.id).collect(Collectors.toCollection(HashSet::new));
-        tentative.forEach(a -> a.members.forEach(m -> slotIds.add(m.slotId)));
-        return new Snapshot(instance, current, planned, slotIds);
+        Map<CentreDay, List<UUID>> slotsByDay = new HashMap<>();
+        slots.forEach(slot -> slotsByDay
+                .computeIfAbsent(new CentreDay(slot.centreCode, slot.localDate), d -> new ArrayList<>())
+                .add(slot.id));
+        return new Snapshot(instance, current, planned, slotsByDay);
     }
 
     /** What the apply step decided for one family. */
@@ -384,7 +461,6 @@ public class Replanner {
         Map<UUID, Appointment> held = new HashMap<>();
         List<FamilyCase> unchanged = new ArrayList<>();
         for (FamilyCase family : locked) {
-            em.refresh(family);
             Planned p = families.get(family.requestId);
             Appointment live = Appointment.liveFor(family.requestId).orElse(null);
             boolean same = family.pendingMembers().size() == p.pendingMembers()
@@ -401,12 +477,18 @@ public class Replanner {
                 }
             }
         }
-        Set<UUID> slotIds = new TreeSet<>(snapshot.slots());
+        // Only the slots the plan may use and those the families hold: online booking elsewhere in the country goes on.
+        Set<CentreDay> planned = plan.assignments().stream()
+                .map(a -> new CentreDay(a.centre(), a.day()))
+                .collect(Collectors.toSet());
+        Set<UUID> slotIds = new HashSet<>();
+        planned.forEach(day -> slotIds.addAll(snapshot.slots().getOrDefault(day, List.of())));
         held.values().forEach(a -> a.members.forEach(m -> slotIds.add(m.slotId)));
-        List<SlotReplica> slots = SlotReplica.<SlotReplica>find("id in ?1 order by id", slotIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
-        slots.forEach(em::refresh);
+        List<SlotReplica> slots = slotIds.isEmpty()
+                ? List.of()
+                : SlotReplica.<SlotReplica>find("id in ?1 order by id", slotIds)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list();
         Map<UUID, Integer> free = new HashMap<>();
         Map<CentreDay, List<SlotReplica>> byDay = new HashMap<>();
         for (SlotReplica slot : slots) {

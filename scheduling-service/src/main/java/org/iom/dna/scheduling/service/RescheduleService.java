@@ -72,7 +72,9 @@ public class RescheduleService {
                 .setParameter("slot", slotId)
                 .setParameter("booked", AppointmentStatus.BOOKED)
                 .getResultList();
-        families.stream().sorted().forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+        families.stream()
+                .sorted(Seats.LOCK_ORDER)
+                .forEach(id -> em.find(FamilyCase.class, id, LockModeType.PESSIMISTIC_WRITE));
         Set<UUID> slots = new TreeSet<>();
         slots.add(slotId);
         families.forEach(id -> Appointment.liveFor(id).ifPresent(a -> a.members.forEach(m -> slots.add(m.slotId))));
@@ -89,8 +91,10 @@ public class RescheduleService {
             return; // the day is past or under way: attendance, not rescheduling, decides
         }
         List<Appointment> booked = em.createQuery(
-                        "select distinct a from Appointment a join a.members m"
-                                + " where m.slotId = :slot and a.status = :booked order by a.bookedAt desc",
+                        "select a from Appointment a where a.status = :booked and exists (select 1 from"
+                                + " AppointmentMember m where m.appointment = a and m.slotId = :slot)"
+                                // Tentative bookings (never told) give way first, then the latest booked.
+                                + " order by case when a.confirmedAt is null then 0 else 1 end, a.bookedAt desc",
                         Appointment.class)
                 .setParameter("slot", slotId)
                 .setParameter("booked", AppointmentStatus.BOOKED)

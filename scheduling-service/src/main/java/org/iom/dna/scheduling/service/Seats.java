@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,13 @@ public class Seats {
             super("a slot filled up while booking", null, false, false);
         }
     }
+
+    /**
+     * The order slots (and families) are locked in: PostgreSQL's order of uuid values (their bytes, unsigned), which
+     * is the order of their canonical text. Not {@link UUID#compareTo}, which compares signed numbers: locking in Java
+     * order here and in SQL {@code order by id} elsewhere would take the same locks in two orders.
+     */
+    public static final Comparator<UUID> LOCK_ORDER = Comparator.comparing(UUID::toString);
 
     private final EntityManager em;
 
@@ -57,7 +65,7 @@ public class Seats {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void move(Collection<UUID> from, Collection<UUID> to, boolean beyondCapacity) {
-        Map<UUID, Integer> delta = new TreeMap<>();
+        Map<UUID, Integer> delta = new TreeMap<>(LOCK_ORDER);
         from.forEach(id -> delta.merge(id, -1, Integer::sum));
         to.forEach(id -> delta.merge(id, 1, Integer::sum));
         delta.forEach((slotId, people) -> {

@@ -14,6 +14,7 @@ import static org.iom.dna.scheduling.lifecycle.AppointmentDay.uniqueCountry;
 import static org.iom.dna.scheduling.testdata.Events.daysAhead;
 import static org.iom.dna.scheduling.testdata.Events.family;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -76,6 +77,24 @@ class DayClosingTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("P-1", "SAMPLED"),
                         org.assertj.core.groups.Tuple.tuple("P-2", "NO_SHOW"));
+    }
+
+    @Test
+    void shouldExcuseAMemberWhoseDayWasNeverConfirmedToTheFamily() {
+        UUID appointment = twoAdultsBookedToday();
+        // A tentative booking whose confirmation stalled: the family was never told of the day.
+        QuarkusTransaction.requiringNew()
+                .run(() -> Appointment.update("confirmedAt = null where id = ?1", appointment));
+        record(OFFICER, appointment, "P-1", sampled("P-1", "KIT-11")).statusCode(200);
+
+        close(OFFICER, centre, today()).statusCode(200).body("noShows", equalTo(0));
+
+        assertThat(scheduling.published(family.requestId(), AttendanceRecordedV1.TYPE, AttendanceRecordedV1.class))
+                .extracting(AttendanceRecordedV1::memberRef, AttendanceRecordedV1::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("P-1", "SAMPLED"),
+                        org.assertj.core.groups.Tuple.tuple("P-2", "EXCUSED"));
+        assertThat(scheduling.family(family.requestId()).missedAppointments).isZero();
     }
 
     @Test

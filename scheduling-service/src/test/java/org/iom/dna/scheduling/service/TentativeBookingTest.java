@@ -2,6 +2,7 @@ package org.iom.dna.scheduling.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.iom.dna.scheduling.testdata.Events.changed;
 import static org.iom.dna.scheduling.testdata.Events.daysAhead;
 import static org.iom.dna.scheduling.testdata.Events.family;
 import static org.iom.dna.scheduling.testdata.Events.next;
@@ -263,6 +264,65 @@ class TentativeBookingTest {
         } finally {
             pool.shutdownNow();
         }
+        assertSeatsAddUp(country);
+    }
+
+    @Test
+    void shouldKeepATentativeFamilyOnItsDayRatherThanLeaveItOut() {
+        // Leaving the tentative family of 3 out (3,000) would let two urgent families of 2 in (8,000 otherwise): a
+        // plan may not take a day from a family that holds it, so it stays, and the others are planned around it.
+        String country = uniqueCountry();
+        SlotOpenedV1 day = slot(country + "-AAA", daysAhead(21, 9), 4);
+        SamplingRequestReceivedV1 holder =
+                family(country).adults(3).deadline(day.localDate()).build();
+        scheduling.receive(List.of(day), List.of(holder));
+        Appointment held = scheduling.awaitBooked(holder.requestId());
+        SamplingRequestReceivedV1 urgent1 = family(country)
+                .priority(Priority.URGENT)
+                .adults(2)
+                .deadline(day.localDate())
+                .build();
+        SamplingRequestReceivedV1 urgent2 = family(country)
+                .priority(Priority.URGENT)
+                .adults(2)
+                .deadline(day.localDate())
+                .build();
+        scheduling.receive(urgent1, urgent2);
+        scheduling.awaitWaitlisted(urgent1.requestId());
+        scheduling.awaitWaitlisted(urgent2.requestId());
+
+        OptimiserRun run = replanner.replan(country, OptimiserRun.Trigger.ON_DEMAND, "officer");
+
+        assertThat(run.outcome).isEqualTo(OptimiserRun.Outcome.APPLIED);
+        assertThat(run.solverStatus).contains("1 tentative famil(ies) kept on their day");
+        assertThat(run.moved).isZero();
+        assertThat(run.newlyBooked).isZero();
+        assertThat(scheduling.liveAppointment(holder.requestId()))
+                .get()
+                .satisfies(a -> assertThat(a.id).isEqualTo(held.id));
+        assertSeatsAddUp(country);
+    }
+
+    @Test
+    void shouldUnbookATentativeFamilyBeforeAConfirmedOneWhenCapacityIsCut() {
+        String country = uniqueCountry();
+        SlotOpenedV1 day = slot(country + "-AAA", daysAhead(21, 9), 4);
+        SamplingRequestReceivedV1 tentative = family(country).adults(2).build();
+        scheduling.receive(List.of(day), List.of(tentative));
+        assertThat(scheduling.awaitBooked(tentative.requestId()).tentative()).isTrue();
+        // Booked after it, and confirmed at once: the newest booking, which a cut used to unbook first.
+        SamplingRequestReceivedV1 told =
+                family(country).priority(Priority.MEDICAL).adults(2).build();
+        scheduling.receive(told);
+        assertThat(scheduling.awaitBooked(told.requestId()).tentative()).isFalse();
+
+        scheduling.change(changed(day, 2, "OPEN"));
+
+        assertThat(scheduling.liveAppointment(told.requestId())).isPresent();
+        assertThat(scheduling.published(
+                        tentative.requestId(), AppointmentCancelledV1.TYPE, AppointmentCancelledV1.class))
+                .as("the family never told gives way")
+                .isNotEmpty();
         assertSeatsAddUp(country);
     }
 
