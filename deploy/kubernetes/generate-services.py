@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes base/<service>.yaml for the four services.
+"""Writes base/<service>.yaml for the four services and the staff console.
 
 Run it after `./mvnw -B package -DskipTests` (or install):  python3 deploy/kubernetes/generate-services.py
 
@@ -29,6 +29,8 @@ SERVICES = [
     ("scheduling-service", 3),
     ("mhac-registry-service", None),
     ("notification-service", 3),
+    # Sessions live in the browser's (encrypted) cookie: any instance serves any staff member.
+    ("staff-console", 3),
 ]
 
 

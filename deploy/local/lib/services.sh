@@ -9,6 +9,11 @@ SERVICES=(
   mhac-registry-service:8083:registry
   notification-service:8084:notification
 )
+# The staff console (module:port:-): a web application that owns no database; started and stopped with the
+# services, but not one of them for the fault suite, the benchmark or `reset`.
+CONSOLE=staff-console:8085:-
+# What `up` starts and `down` stops.
+RUNNABLES=("${SERVICES[@]}" "$CONSOLE")
 # A second scheduling-service instance (same database and consumer group) that `faults` runs for its
 # race scenario: component name and HTTP port.
 SCHEDULING_SECOND=scheduling-service-2
@@ -44,7 +49,7 @@ services_need_build() {
   return 1
 }
 
-SUITE_MODULES=intake-service,mhac-registry-service,scheduling-service,notification-service,stubs/smsc-simulator,stubs/whatsapp-cloud-stub,benchmarks
+SUITE_MODULES=intake-service,mhac-registry-service,scheduling-service,notification-service,staff-console,stubs/smsc-simulator,stubs/whatsapp-cloud-stub,benchmarks
 
 services_build() {
   local t0 log="$LOG_DIR/build.log" maven
@@ -63,14 +68,21 @@ services_build() {
 service_env() {
   local module=$1 port=$2 db=$3
   SERVICE_ENV=(
-    "DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" "DB_USER=$db" "DB_PASSWORD=$db"
-    "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP"
     "OIDC_AUTH_SERVER_URL=$KEYCLOAK_URL/realms/dna"
     "QUARKUS_HTTP_PORT=$port"
     # Plain log lines, for people reading .local/logs; production writes JSON (the default).
     "LOG_JSON=${LOG_JSON:-false}"
   )
+  if [[ $db != - ]]; then
+    SERVICE_ENV+=("DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" "DB_USER=$db" "DB_PASSWORD=$db"
+      "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP")
+  fi
   case $module in
+    staff-console)
+      SERVICE_ENV+=("INTAKE_URL=http://localhost:8081" "SCHEDULING_URL=http://localhost:8082"
+        "REGISTRY_URL=http://localhost:8083" "NOTIFICATION_URL=http://localhost:8084"
+        "OIDC_CLIENT_SECRET=staff-console-dev-secret")
+      ;;
     intake-service)
       # The development key, or the keys `suite rotate-key` made (lib/keys.sh).
       pii_keys_read
@@ -149,7 +161,7 @@ service_start() {
 
 services_up() {
   local t0
-  if services_need_build "${SERVICES[@]}"; then
+  if services_need_build "${RUNNABLES[@]}"; then
     services_build
   fi
   # Start all at once (they do not depend on each other), then report each as it becomes ready.
@@ -162,7 +174,7 @@ services_up() {
 # Launches every service that is not running; sets SERVICES_PENDING (module:port:pid) to those launched.
 services_launch_missing() {
   local entry module port db pid
-  for entry in "${SERVICES[@]}"; do
+  for entry in "${RUNNABLES[@]}"; do
     IFS=: read -r module port db <<<"$entry"
     if pid=$(running_pid "$module"); then
       step "$module"
@@ -219,7 +231,7 @@ services_down() {
     step "$SCHEDULING_SECOND"
     stop_component "$SCHEDULING_SECOND" 30
   fi
-  for entry in "${SERVICES[@]}"; do
+  for entry in "${RUNNABLES[@]}"; do
     step "${entry%%:*}"
     stop_component "${entry%%:*}" 30
   done
@@ -231,6 +243,8 @@ services_status() {
     IFS=: read -r module port _ <<<"$entry"
     component_status "$module" "$port" "http://localhost:$port/q/swagger-ui"
   done
+  IFS=: read -r module port _ <<<"$CONSOLE"
+  component_status "$module" "$port" "http://localhost:$port/"
   if [[ -f $(pid_file "$SCHEDULING_SECOND") ]]; then
     component_status "$SCHEDULING_SECOND" "$SCHEDULING_SECOND_PORT" "second instance, left by 'suite faults'"
   fi

@@ -84,6 +84,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldRunTheStaffConsoleFromItsImageLockedDownOnceKeycloakIsUp() {
+        ComposeService console = service(compose(), Deployables.CONSOLE);
+        int port = Deployables.DEPLOYED.get(Deployables.CONSOLE);
+        assertTrue(console.image().startsWith("iom/dna-staff-console:"), console.image());
+        assertTrue(console.ports().contains(port + ":" + port), "ports " + console.ports());
+        assertTrue(
+                String.join(" ", console.healthcheck().test()).contains("http://localhost:" + port + "/q/health/ready"),
+                "health check " + console.healthcheck().test());
+        assertEquals(Boolean.TRUE, console.readOnly(), "read-only root filesystem");
+        assertEquals(List.of("ALL"), console.capDrop(), "capabilities");
+        assertEquals("service_healthy", console.dependsOn().get("keycloak").condition(), "signs staff in via Keycloak");
+        Set<String> missing = Deployables.requiredBy(Deployables.CONSOLE);
+        missing.removeAll(console.environment().keySet());
+        assertEquals(Set.of(), missing, "variables the console needs, not set in compose.yaml");
+    }
+
+    @Test
     void shouldGiveEveryServiceEveryVariableItNeedsAndReadEverySecretFromTheEnvFile() {
         ComposeFile file = compose();
         for (String name : Deployables.SERVICES.keySet()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,20 @@ final class Deployables {
             "scheduling-service", 8082,
             "mhac-registry-service", 8083,
             "notification-service", 8084);
+    /** The staff console: a web application beside the services, with no database or topic of its own. */
+    static final String CONSOLE = "staff-console";
+    /** What runs from an image of ours: the services and the console, with their ports. */
+    static final Map<String, Integer> DEPLOYED = Map.of(
+            "intake-service",
+            8081,
+            "scheduling-service",
+            8082,
+            "mhac-registry-service",
+            8083,
+            "notification-service",
+            8084,
+            CONSOLE,
+            8085);
     /** Settings that hold a secret: never written into a deployment description, always read from a secret store. */
     static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEYS?)$");
     /** Model classes ignore what they do not know (a CRD's fields, Compose extensions). */
@@ -36,12 +51,18 @@ final class Deployables {
 
     private Deployables() {}
 
-    /** Variables a service must be given: read in its prod profile (or by every service) without a default. */
+    /**
+     * Variables a service (or the console) must be given: read in its prod profile (or, for a service, by every
+     * service) without a default.
+     */
     static Set<String> requiredBy(String service) {
         Set<String> names = new TreeSet<>();
-        for (Path file : List.of(
-                REPO.resolve(service + "/src/main/resources/application.properties"),
-                REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+        List<Path> files =
+                new ArrayList<>(List.of(REPO.resolve(service + "/src/main/resources/application.properties")));
+        if (SERVICES.containsKey(service)) {
+            files.add(REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+        }
+        for (Path file : files) {
             Matcher m = REQUIRED_ENV.matcher(read(file));
             while (m.find()) {
                 names.add(m.group(1));

@@ -46,7 +46,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 class KubernetesManifestsTest {
 
     private static final Path REPO = Deployables.REPO;
-    private static final Map<String, Integer> SERVICES = Deployables.SERVICES;
+    /** The services and the staff console: each has its Deployment and Service, written by its build. */
+    private static final Map<String, Integer> SERVICES = Deployables.DEPLOYED;
+
     private static final Pattern SECRET_NAME = Deployables.SECRET_NAME;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final ObjectMapper YAML = new YAMLMapper();
