@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTableTest {
 
     private static final Path REPO = Path.of(System.getProperty("dna.repo.dir", ".."));
-    private static final List<String> SERVICES =
-            List.of("intake-service", "scheduling-service", "mhac-registry-service", "notification-service");
+    private static final List<String> SERVICES = List.of(
+            "intake-service", "scheduling-service", "mhac-registry-service", "notification-service", "staff-console");
     /** {@code ${NAME} } or {@code ${NAME:default}} in a configuration file. */
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[}:]");
     /** A property key named in a configuration expression, e.g. {@code ${dna.metrics.refresh:15s}}. */

@@ -173,6 +173,31 @@ class StaffConsoleBrowserIT {
             officer.open("/dead-letters");
             officer.screenshot("dead-letters");
             officer.assertAccessible("the dead letters");
+
+            // A closure far beyond the published weeks (it withdraws no slot), then removed again.
+            officer.open("/countries/ET/closures");
+            officer.assertAccessible("the closures");
+            LocalDate farAhead = today.plusDays(300);
+            officer.find("#centreCode").sendKeys(CENTRE);
+            officer.driver.executeScript(
+                    "arguments[0].value = arguments[1]; arguments[2].value = arguments[1]",
+                    officer.find("#firstDay"),
+                    farAhead.toString(),
+                    officer.find("#lastDay"));
+            officer.find("#description").sendKeys("E2E closure");
+            officer.find("#closure-submit").click();
+            officer.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "0"));
+            officer.screenshot("closures");
+            officer.driver
+                    .findElement(By.xpath("//tr[td[contains(., 'E2E closure')]]//button"))
+                    .click();
+            officer.wait.until(
+                    ExpectedConditions.invisibilityOfElementLocated(By.xpath("//tr[td[contains(., 'E2E closure')]]")));
+
+            // Signing out ends the Keycloak session too: the next page asks for the password again.
+            officer.driver.findElement(By.linkText("Sign out")).click();
+            officer.driver.get(StaffBrowser.CONSOLE + "/");
+            officer.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
         }
     }
 
@@ -191,6 +216,17 @@ class StaffConsoleBrowserIT {
                     staff.driver.findElements(By.cssSelector("section.family")).size();
             staff.screenshot("day-list");
             staff.assertAccessible("the day list");
+
+            // A form sent without the page's CSRF token (as another site could make the browser send it) is refused.
+            Object forged = staff.driver.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(location.pathname + '/attendance', {method: 'POST', redirect: 'manual',"
+                            + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                            + " body: 'appointmentId=' + arguments[0] + '&memberRef=' + arguments[1]"
+                            + " + '&attendance=NO_SHOW'}).then(r => done(r.status), e => done(String(e)));",
+                    appointmentId,
+                    son);
+            assertEquals(400L, forged, "a form without the CSRF token");
 
             // Check in, then the sample: htmx replaces the family's block in place.
             staff.find("#" + row(mother) + "-idc").click();

@@ -79,6 +79,11 @@ public final class Page {
 
     public record LanguageChoice(String code, String name, boolean selected) {}
 
+    /** The reasons a closure may have, as the registry knows them. */
+    static List<String> closureReasons() {
+        return List.of("PUBLIC_HOLIDAY", "SECURITY", "OTHER");
+    }
+
     static Staff staff() {
         return Arc.container().instance(Staff.class).get();
     }
