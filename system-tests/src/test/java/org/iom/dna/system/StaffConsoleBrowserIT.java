@@ -164,6 +164,9 @@ class StaffConsoleBrowserIT {
                     .extract()
                     .path("appointment.id");
 
+            officer.open("/");
+            officer.screenshot("home-country-office");
+            officer.assertAccessible("the country office's home page");
             officer.open("/countries/ET/waitlist");
             officer.screenshot("waitlist");
             officer.assertAccessible("the waitlist");
@@ -272,6 +275,21 @@ class StaffConsoleBrowserIT {
             assertEquals("ar", staff.find("html").getAttribute("lang"));
             staff.screenshot("day-list-ar");
             staff.assertAccessible("the Arabic day list");
+
+            // The console's session ended (its cookies gone; Keycloak's, under its own path, stay): a form htmx sends
+            // in the background gets 499, and the page is loaded again through Keycloak, which signs the user back in.
+            staff.open("/centres/" + CENTRE + "/days/" + today + "?lang=en");
+            staff.driver.executeScript("window.beforeTheSessionEnded = true");
+            staff.driver.manage().deleteAllCookies();
+            staff.find("#" + row(son) + "-checkin").click();
+            staff.wait.until(d -> staff.driver
+                    .executeScript(
+                            "return window.beforeTheSessionEnded === undefined"
+                                    + " && document.getElementById(arguments[0]) !== null",
+                            row(son))
+                    .equals(Boolean.TRUE));
+            assertEquals(
+                    "Expected", staff.find("#" + row(son) + "-att").getText(), "nothing recorded without a session");
 
             Files.createDirectories(StaffBrowser.OUTPUT);
             String report = String.format(

@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.console.api.RegistryApi;
 
@@ -34,8 +37,11 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<CentreLinks> centres, List<String> countries, boolean noRole);
+        static native TemplateInstance home(List<CentreLinks> centres, List<Country> countries, boolean noRole);
     }
+
+    /** A country office's country, with its centres' day lists. */
+    public record Country(String code, List<CentreLinks> centres) {}
 
     /** A centre with its own today and tomorrow, in its own time zone. */
     public record CentreLinks(
@@ -50,29 +56,38 @@ public class HomePage {
     @GET
     public TemplateInstance home() {
         List<CentreLinks> centres = new ArrayList<>();
-        List<String> countries = List.of();
+        List<Country> countries = List.of();
         if (staff.mhacStaff()) {
             for (String code : staff.centres()) {
-                RegistryApi.Centre centre = registry.centre(code);
-                LocalDate today = centre.today();
-                centres.add(new CentreLinks(
-                        code,
-                        centre.name(),
-                        DayListPage.address(code, today),
-                        words.t("home_today", words.date(today)),
-                        DayListPage.address(code, today.plusDays(1)),
-                        words.t("home_tomorrow", words.date(today.plusDays(1))),
-                        SlotsPage.address(code, today)));
+                centres.add(links(registry.centre(code)));
             }
         }
         if (staff.countryOffice()) {
             countries = registry.centres().stream()
-                    .map(RegistryApi.Centre::country)
-                    .distinct()
-                    .sorted()
+                    .collect(Collectors.groupingBy(RegistryApi.Centre::country, TreeMap::new, Collectors.toList()))
+                    .entrySet()
+                    .stream()
+                    .map(country -> new Country(
+                            country.getKey(),
+                            country.getValue().stream()
+                                    .sorted(Comparator.comparing(RegistryApi.Centre::code))
+                                    .map(this::links)
+                                    .toList()))
                     .toList();
         }
         return Templates.home(centres, countries, !staff.mhacStaff() && !staff.countryOffice());
+    }
+
+    private CentreLinks links(RegistryApi.Centre centre) {
+        LocalDate today = centre.today();
+        return new CentreLinks(
+                centre.code(),
+                centre.name(),
+                DayListPage.address(centre.code(), today),
+                words.t("home_today", words.date(today)),
+                DayListPage.address(centre.code(), today.plusDays(1)),
+                words.t("home_tomorrow", words.date(today.plusDays(1))),
+                SlotsPage.address(centre.code(), today));
     }
 
     /** The case-number box of the home page. */
