@@ -49,7 +49,8 @@ def production(realm, public_host):
             client["secret"] = "${" + name + "}"
             placeholders[name] = {"secret": {"name": SECRET, "key": client["clientId"]}}
         if public_host and client.get("redirectUris"):
-            client["redirectUris"] = [public_host + "/*"]
+            # The installation's host, each URI keeping its path (the staff console's exact /signed-in).
+            client["redirectUris"] = sorted({public_host + "/" + uri.split("/", 3)[3] for uri in client["redirectUris"]})
             client["webOrigins"] = [public_host]
             attributes = dict(client.get("attributes", {}))
             if "post.logout.redirect.uris" in attributes:

@@ -81,7 +81,7 @@ service_env() {
     staff-console)
       SERVICE_ENV+=("INTAKE_URL=http://localhost:8081" "SCHEDULING_URL=http://localhost:8082"
         "REGISTRY_URL=http://localhost:8083" "NOTIFICATION_URL=http://localhost:8084"
-        "OIDC_CLIENT_SECRET=staff-console-dev-secret")
+        "OIDC_CLIENT_SECRET=staff-console-dev-secret-not-for-production")
       ;;
     intake-service)
       # The development key, or the keys `suite rotate-key` made (lib/keys.sh).

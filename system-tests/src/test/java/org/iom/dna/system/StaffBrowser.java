@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +38,7 @@ final class StaffBrowser implements AutoCloseable {
 
     final ChromeDriver driver;
     final WebDriverWait wait;
+    private final Path profile;
 
     private StaffBrowser(boolean javaScript) throws IOException {
         ChromeOptions options = new ChromeOptions();
@@ -53,7 +56,7 @@ final class StaffBrowser implements AutoCloseable {
                 "--no-first-run",
                 "--window-size=1280,1000",
                 "--lang=en-GB",
-                "--user-data-dir=" + Files.createTempDirectory("staff-browser"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("staff-browser")));
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -153,5 +156,10 @@ final class StaffBrowser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // A profile left in /tmp is harmless.
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -82,7 +83,7 @@ public class ClosuresPage {
         try {
             String centre = centreCode == null || centreCode.isBlank()
                     ? null
-                    : centreCode.trim().toUpperCase();
+                    : centreCode.trim().toUpperCase(Locale.ROOT);
             ClosuresApi.Created created = closures.add(new ClosuresApi.NewClosure(
                     centre,
                     centre == null ? country : null,

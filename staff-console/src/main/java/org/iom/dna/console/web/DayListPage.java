@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +73,19 @@ public class DayListPage {
             SchedulingApi.DayMember member,
             String needs,
             String minorWith,
-            List<String> consentOptions,
+            List<Consent> consentOptions,
             String consentDefault,
             boolean recorded,
             boolean outcomeRecorded,
             String failure) {}
 
-    /** A refusal by the service, shown beside the member it concerns. */
+    /** Who may give consent for a member's sample: a member of the case, or a guardian from outside it. */
+    public record Consent(String value, String label) {}
+
+    /** What scheduling calls consent by an appointed guardian or escort who is not a member of the case. */
+    static final String GUARDIAN = "GUARDIAN";
+
+    /** A refusal by the service, shown beside the member it concerns (or above the list, for the whole day). */
     public record Failure(UUID appointmentId, String memberRef, String message) {}
 
     @GET
@@ -110,6 +116,7 @@ public class DayListPage {
             @PathParam("date") LocalDate date,
             @BeanParam AttendanceForm form,
             @HeaderParam("HX-Request") String htmx) {
+        requireCentreCode(centre);
         try {
             scheduling.recordAttendance(form.appointmentId, form.memberRef, form.entry());
         } catch (ApiProblem refused) {
@@ -124,20 +131,46 @@ public class DayListPage {
         return seeOther(
                 centre,
                 date,
-                "?recorded=" + form.memberRef + ":" + form.attendance + "#"
-                        + rowId(form.appointmentId, form.memberRef));
+                "recorded",
+                form.memberRef + ":" + form.attendance,
+                rowId(form.appointmentId, form.memberRef));
     }
 
+    /** Closing is final: the form asks staff to confirm that everyone who came is recorded. */
     @POST
     @Path("/close")
-    public Response close(@PathParam("centre") String centre, @PathParam("date") LocalDate date) {
-        SchedulingApi.DayClosed closed = scheduling.closeDay(centre, date);
-        return seeOther(
-                centre, date, "?closed=" + closed.appointments() + "," + closed.noShows() + "," + closed.rebooked());
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(
+            @PathParam("centre") String centre, @PathParam("date") LocalDate date, @RestForm String everyoneRecorded) {
+        requireCentreCode(centre);
+        if (everyoneRecorded == null) {
+            return Response.seeOther(UriBuilder.fromPath(address(centre, date)).build())
+                    .build();
+        }
+        try {
+            SchedulingApi.DayClosed closed = scheduling.closeDay(centre, date);
+            return seeOther(
+                    centre,
+                    date,
+                    "closed",
+                    closed.appointments() + "," + closed.noShows() + "," + closed.rebooked(),
+                    null);
+        } catch (ApiProblem refused) {
+            return ErrorPages.shownOnPage(
+                    refused,
+                    refused.status(),
+                    words,
+                    message -> Templates.day(view(centre, date, null, new Failure(null, null, message))));
+        }
     }
 
-    private static Response seeOther(String centre, LocalDate date, String rest) {
-        return Response.seeOther(URI.create(address(centre, date) + rest)).build();
+    /** Back to the day, saying what was done (built with UriBuilder: typed-in values are encoded, never raw). */
+    private static Response seeOther(String centre, LocalDate date, String name, String value, String fragment) {
+        UriBuilder to = UriBuilder.fromPath(address(centre, date)).queryParam(name, value);
+        if (fragment != null) {
+            to.fragment(fragment);
+        }
+        return Response.seeOther(to.build()).build();
     }
 
     /** A member's row: member references repeat across families (each case numbers its own), appointments do not. */
@@ -149,10 +182,14 @@ public class DayListPage {
         return "/centres/" + centre + "/days/" + date;
     }
 
-    private DayView view(String centre, LocalDate date, String notice, Failure failure) {
+    private static void requireCentreCode(String centre) {
         if (!CENTRE.matcher(centre).matches()) {
             throw new ApiProblem(404, "Not Found", null, null);
         }
+    }
+
+    private DayView view(String centre, LocalDate date, String notice, Failure failure) {
+        requireCentreCode(centre);
         // The day list first: for a centre that is not the user's, scheduling answers 404 and the page is absent.
         SchedulingApi.DayList day = scheduling.dayList(centre, date);
         RegistryApi.Centre about = registry.centre(centre);
@@ -177,23 +214,26 @@ public class DayListPage {
     }
 
     private FamilyRow family(int number, SchedulingApi.DayAppointment appointment, Failure failure) {
-        List<String> adults = appointment.members().stream()
+        List<Consent> adults = appointment.members().stream()
                 .filter(m -> !m.minor())
-                .map(SchedulingApi.DayMember::memberRef)
+                .map(m -> new Consent(m.memberRef(), m.memberRef()))
                 .toList();
+        // A minor's consent: an adult of the family, else a guardian from outside the case; never guessed for them.
+        List<Consent> forMinors = new ArrayList<>(adults);
+        forMinors.add(new Consent(GUARDIAN, words.t("consent_guardian")));
         List<MemberRow> members = appointment.members().stream()
                 .map(m -> new MemberRow(
                         rowId(appointment.appointmentId(), m.memberRef()),
                         m,
                         needs(m),
                         m.minor() ? words.t("minor_with", m.accompaniedBy() == null ? "?" : m.accompaniedBy()) : null,
-                        adults,
+                        m.minor() ? forMinors : List.of(new Consent(m.memberRef(), m.memberRef())),
                         m.minor() ? m.accompaniedBy() : m.memberRef(),
                         !"BOOKED".equals(m.attendance()),
                         !"BOOKED".equals(m.attendance()) && !"CHECKED_IN".equals(m.attendance()),
                         failure != null
-                                        && failure.appointmentId().equals(appointment.appointmentId())
-                                        && failure.memberRef().equals(m.memberRef())
+                                        && appointment.appointmentId().equals(failure.appointmentId())
+                                        && m.memberRef().equals(failure.memberRef())
                                 ? failure.message()
                                 : null))
                 .toList();

@@ -50,8 +50,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unanswered(ProcessingException failure) {
-        // The exception names the address only: no personal data reaches the log.
-        LOG.warnf("a service did not answer: %s", failure.getMessage());
+        // Only which service: the address in the exception's message may name a family's case.
+        LOG.warnf(
+                "%s did not answer (%s)",
+                Services.named(failure).orElse("a service"), failure.getClass().getSimpleName());
         return page(503, "error_unavailable_title", unavailable(words, failure));
     }
 

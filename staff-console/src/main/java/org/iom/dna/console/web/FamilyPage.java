@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.iom.dna.console.api.ApiProblem;
@@ -107,7 +108,7 @@ public class FamilyPage {
             SchedulingApi.Appointment booked = scheduling.bookByHand(
                     request,
                     new SchedulingApi.HandBooking(
-                            centreCode == null ? null : centreCode.trim().toUpperCase(),
+                            centreCode == null ? null : centreCode.trim().toUpperCase(Locale.ROOT),
                             day,
                             typed.beyondCapacity(),
                             reason == null || reason.isBlank() ? null : reason.trim()));

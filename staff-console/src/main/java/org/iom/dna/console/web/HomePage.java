@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.iom.dna.console.api.ApiProblem;
 import org.iom.dna.console.api.RegistryApi;
 
 /** Where each staff member starts: an MHAC's centres (today, tomorrow, slots), a country office's queues. */
@@ -59,7 +60,11 @@ public class HomePage {
         List<Country> countries = List.of();
         if (staff.mhacStaff()) {
             for (String code : staff.centres()) {
-                centres.add(links(registry.centre(code)));
+                try {
+                    centres.add(links(registry.centre(code)));
+                } catch (ApiProblem unknown) {
+                    // A centre in the account that the registry does not know (yet): the others still serve.
+                }
             }
         }
         if (staff.countryOffice()) {

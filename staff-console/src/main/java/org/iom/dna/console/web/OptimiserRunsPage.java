@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -55,7 +56,7 @@ public class OptimiserRunsPage {
     public Response replan(@RestForm String country) {
         try {
             SchedulingApi.Run run = scheduling.replan(
-                    Map.of("country", country == null ? "" : country.trim().toUpperCase()));
+                    Map.of("country", country == null ? "" : country.trim().toUpperCase(Locale.ROOT)));
             return Response.seeOther(URI.create("/optimiser-runs/" + run.runId()))
                     .build();
         } catch (ApiProblem refused) {

@@ -56,6 +56,21 @@ public final class Page {
         return words().moment(at, zone);
     }
 
+    /**
+     * Where the language menu sends the user: this page, or home when the page answered a form (whose address
+     * takes no GET).
+     */
+    static String here() {
+        var current = Arc.container()
+                .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class)
+                .get();
+        if (current.getCurrent() == null
+                || !"GET".equals(current.getCurrent().request().method().name())) {
+            return "/";
+        }
+        return current.getCurrent().request().path();
+    }
+
     static String lang() {
         return words().language().code();
     }
