@@ -91,6 +91,17 @@ final class StaffBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
     }
 
+    /**
+     * Clicks a button that sends a plain form (or a link) and waits until the next page has replaced this one: a
+     * page read too early would be the old one, or vanish under the reader.
+     */
+    void submit(WebElement button) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+    }
+
     String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }

@@ -149,8 +149,7 @@ class StaffConsoleBrowserIT {
                         officer.find("#centreCode").sendKeys(CENTRE);
                         officer.driver.executeScript(
                                 "arguments[0].value = arguments[1]", officer.find("#localDate"), today.toString());
-                        officer.find("#move-submit").click();
-                        officer.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+                        officer.submit(officer.find("#move-submit"));
                         assertTrue(
                                 officer.find("#current-appointment").getText().contains(CENTRE),
                                 officer.find("main").getText());
@@ -200,7 +199,7 @@ class StaffConsoleBrowserIT {
                     By.xpath("//tr[td[contains(., '" + description + "')]]")));
             officer.screenshot("closures");
             String row = "//tr[td[contains(., '" + description + "')]]";
-            officer.driver.findElement(By.xpath(row + "//button")).click();
+            officer.submit(officer.driver.findElement(By.xpath(row + "//button")));
             officer.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(row)));
             assertTrue(officer.find("#notice").getText().length() > 0, "the removal is said");
 
