@@ -64,7 +64,16 @@ public class FamilyPage {
             List<NotificationApi.Delivery> failedDeliveries,
             String notice,
             String problem,
-            MoveForm move) {}
+            MoveForm move) {
+
+        /**
+         * The zone the family's moments are written in: its centre's (of the latest appointment), as staff there and
+         * in the country office live by it; UTC for a family never booked.
+         */
+        public String zone() {
+            return appointments.isEmpty() ? null : appointments.get(0).zone();
+        }
+    }
 
     /** The move form as typed, kept when the service refuses it. */
     public record MoveForm(String centreCode, String localDate, boolean beyondCapacity, String reason) {}
